@@ -1,0 +1,6 @@
+"""`python -m recommender`: see cli.py."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

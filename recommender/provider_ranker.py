@@ -1,0 +1,177 @@
+"""Ranking providers in a directory for a person's preferences and practical limits.
+
+`fit` encodes the directory once (sparse one-hot matrices for approaches, concerns and languages,
+boolean columns for populations and formats, a haversine BallTree over coordinates). A query is then
+pure numpy/scipy: boolean masks for every limit, a sparse row-max for approach fit, `argpartition`
+for the top k. Reasons are written only for the k rows returned.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.neighbors import BallTree
+from sklearn.preprocessing import MultiLabelBinarizer
+
+from .approach_ranker import ApproachRanker
+from .catalogue import load_catalogue
+from .explanations import provider_reasons
+from .geography import EARTH_RADIUS_KM, LocationError, resolve
+from .preferences import Preferences
+from .safety import check
+from .vocabulary import load_vocabulary
+
+DEFAULT_DISTANCE_KM = 50.0
+OUTPUT_COLUMNS = ["rank", "provider_id", "name", "score", "approaches", "city", "region", "country", "distance_km", "fee",
+                  "formats", "languages", "accepting_new_clients", "reasons_for", "reasons_against", "populations",
+                  "sliding_scale", "insurance", "credentials", "email", "phone", "website", "bio", "lat", "lon", "sample"]
+
+
+class ProviderRanker:
+    """Rank the providers of a directory; the approach scores come from an ApproachRanker."""
+
+    def __init__(self, approach_ranker: ApproachRanker | None = None, approach_weight: float = 0.7,
+                 concern_weight: float = 0.1, proximity_weight: float = 0.1, fee_weight: float = 0.1,
+                 default_distance_km: float = DEFAULT_DISTANCE_KM):
+        self.approach_ranker = approach_ranker
+        self.approach_weight = approach_weight
+        self.concern_weight = concern_weight
+        self.proximity_weight = proximity_weight
+        self.fee_weight = fee_weight
+        self.default_distance_km = default_distance_km
+
+    def fit(self, directory: pd.DataFrame) -> "ProviderRanker":
+        vocab = load_vocabulary()
+        self.approach_ranker_ = self.approach_ranker or ApproachRanker().fit(load_catalogue())
+        self.directory_ = directory.reset_index(drop=True)
+        d = self.directory_
+        self.approach_names_ = list(self.approach_ranker_.names_)
+        self.approaches_ = MultiLabelBinarizer(classes=self.approach_names_, sparse_output=True).fit_transform(d["approaches"]).tocsr().astype(np.float32)
+        self.concerns_ = MultiLabelBinarizer(classes=list(vocab.needs), sparse_output=True).fit_transform(d["concerns"]).tocsr().astype(np.float32)
+        self.languages_ = MultiLabelBinarizer(classes=list(vocab.languages), sparse_output=True).fit_transform(d["languages"]).tocsc()
+        self.populations_ = MultiLabelBinarizer(classes=list(vocab.clients)).fit_transform(d["populations"]).astype(bool)
+        formats = MultiLabelBinarizer(classes=["in_person", "online"]).fit_transform(d["formats"]).astype(bool)
+        self.in_person_, self.online_ = formats[:, 0], formats[:, 1]
+        self.fee_ = d["fee"].to_numpy(dtype=float)
+        self.sliding_ = d["sliding_scale"].to_numpy(dtype=bool)
+        self.accepting_ = d["accepting_new_clients"].to_numpy(dtype=bool)
+        coords = d[["lat", "lon"]].to_numpy(dtype=float)
+        located = ~np.isnan(coords).any(axis=1)
+        self.tree_rows_ = np.flatnonzero(located)
+        self.tree_ = BallTree(np.radians(coords[located]), metric="haversine") if located.any() else None
+        return self
+
+    # ---- limits -------------------------------------------------------------------------
+    def _distances(self, place, radius_km: float) -> np.ndarray:
+        """km to every provider within the radius; NaN elsewhere (BallTree radius query)."""
+        distance = np.full(len(self.directory_), np.nan)
+        if place is not None and self.tree_ is not None:
+            point = np.radians([[place.lat, place.lon]])
+            idx, dist = self.tree_.query_radius(point, r=radius_km / EARTH_RADIUS_KM, return_distance=True)
+            distance[self.tree_rows_[idx[0]]] = dist[0] * EARTH_RADIUS_KM
+        return distance
+
+    def limits(self, prefs: Preferences, place=None) -> tuple[dict[str, np.ndarray], np.ndarray, float | None]:
+        """One boolean mask per practical limit (named as a person would), the distances and the radius."""
+        vocab = load_vocabulary()
+        n = len(self.directory_)
+        masks: dict[str, np.ndarray] = {}
+        if prefs.accepting_only:
+            masks["accepting new clients"] = self.accepting_
+        if prefs.client:
+            masks[f"works with {vocab.client_groups[prefs.client]}"] = self.populations_[:, list(vocab.clients).index(prefs.client)]
+        radius = (prefs.max_distance_km or self.default_distance_km) if place is not None else None
+        distance = self._distances(place, radius) if place is not None else np.full(n, np.nan)
+        near = self.in_person_ & (~np.isnan(distance) if place is not None else True)
+        if prefs.format == "in_person":
+            masks["in person" + (f" within {radius:g} km" if radius else "")] = near
+        elif prefs.format == "online":
+            masks["online sessions"] = self.online_
+        elif place is not None:
+            masks[f"online or within {radius:g} km"] = near | self.online_
+        if prefs.languages:
+            cols = [list(vocab.languages).index(lang) for lang in prefs.languages]
+            masks["speaks " + " or ".join(prefs.languages)] = np.asarray(self.languages_[:, cols].sum(axis=1)).ravel() > 0
+        if prefs.max_fee is not None:
+            masks[f"fee up to ${prefs.max_fee:g}"] = self.fee_ <= prefs.max_fee
+        if prefs.sliding_scale:
+            masks["sliding scale"] = self.sliding_
+        if prefs.approaches:
+            cols = [self.approach_names_.index(a) for a in prefs.approaches]
+            masks["offers " + " or ".join(prefs.approaches)] = np.asarray(self.approaches_[:, cols].sum(axis=1)).ravel() > 0
+        distance = np.where(near, distance, np.nan)
+        return masks, distance, radius
+
+    @staticmethod
+    def filter_counts(masks: dict[str, np.ndarray], total: int) -> pd.DataFrame:
+        """How many providers each limit removed (in order) and how many would match without it."""
+        keep = np.ones(total, dtype=bool)
+        rows = []
+        names = list(masks)
+        for name in names:
+            before = int(keep.sum())
+            keep &= masks[name]
+            others = np.ones(total, dtype=bool)
+            for other in names:
+                if other != name:
+                    others &= masks[other]
+            rows.append({"limit": name, "removed": before - int(keep.sum()), "matches_without_it": int(others.sum())})
+        return pd.DataFrame(rows, columns=["limit", "removed", "matches_without_it"])
+
+    # ---- ranking ------------------------------------------------------------------------
+    def rank(self, prefs: Preferences, top: int = 20, approach_scores: pd.Series | None = None) -> pd.DataFrame:
+        """The top providers with reasons. `attrs`: crisis, warnings, filter_counts, total, matched."""
+        safety = check(prefs)
+        warnings = list(safety.warnings)
+        place = None
+        if prefs.location:
+            try:
+                place = resolve(prefs.location)
+            except LocationError as exc:
+                warnings.append(f"{exc} Showing providers without a distance limit.")
+        elif prefs.format == "in_person":
+            warnings.append("Add your city to see in-person providers near you; distance is not limited yet.")
+        scores = approach_scores if approach_scores is not None else self.approach_ranker_.scores(prefs)
+        s = scores.reindex(self.approach_names_).to_numpy(dtype=np.float32)
+
+        masks, distance, radius = self.limits(prefs, place)
+        n = len(self.directory_)
+        keep = np.ones(n, dtype=bool)
+        for m in masks.values():
+            keep &= m
+        rows = np.flatnonzero(keep)
+
+        approach_fit = self.approaches_[rows].multiply(s).max(axis=1).toarray().ravel()
+        need_ids = list(load_vocabulary().needs)
+        needs = np.zeros(len(need_ids), dtype=np.float32)
+        needs[[need_ids.index(x) for x in prefs.needs]] = 1.0
+        concern_fit = (self.concerns_[rows] @ needs) / needs.sum() if needs.any() else np.zeros(len(rows))
+        d = distance[rows]
+        proximity = np.where(~np.isnan(d), 1 - np.nan_to_num(d) / (radius or 1), 0.5)
+        ceiling = prefs.max_fee * 1.5 if prefs.max_fee else 350.0
+        fee_fit = np.clip(1 - self.fee_[rows] / max(ceiling, 1.0), 0, 1)
+        score = (self.approach_weight * approach_fit + self.concern_weight * concern_fit
+                 + self.proximity_weight * proximity + self.fee_weight * fee_fit)
+        score = np.clip(score, 0, 1)
+
+        k = min(top, len(rows))
+        if k < len(rows):
+            part = np.argpartition(-score, k - 1)[:k]
+        else:
+            part = np.arange(len(rows))
+        order = part[np.lexsort((rows[part], -np.round(score[part], 12)))]
+        picked = rows[order]
+
+        out = self.directory_.iloc[picked].copy()
+        out.insert(0, "rank", np.arange(1, len(picked) + 1))
+        out["score"] = np.round(score[order], 4)
+        out["distance_km"] = [None if np.isnan(x) else round(float(x), 1) for x in distance[picked]]
+        approach_rank = {name: i + 1 for i, name in enumerate(scores.sort_values(ascending=False, kind="stable").index)}
+        reasons = [provider_reasons(row, prefs, scores, approach_rank, place, radius)
+                   for row in out.assign(distance_km=distance[picked]).to_dict("records")]
+        out["reasons_for"] = [r[0] for r in reasons]
+        out["reasons_against"] = [r[1] for r in reasons]
+        out = out.reindex(columns=OUTPUT_COLUMNS).reset_index(drop=True)
+        out.attrs = {"crisis": safety.crisis, "warnings": warnings, "filter_counts": self.filter_counts(masks, n),
+                     "total": n, "matched": int(keep.sum()), "place": place.label if place else None,
+                     "radius_km": radius}
+        return out
