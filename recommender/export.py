@@ -76,18 +76,31 @@ def shortlist_csv(approaches: pd.DataFrame, providers: pd.DataFrame, notes: dict
     return to_csv_bytes(shortlist_frame(approaches, providers, notes))
 
 
-def read_shortlist(data: bytes) -> tuple[list[str], list[str], dict[str, str]]:
-    """Approach names, provider ids and notes from an exported shortlist; ValueError if it is not one."""
+SHORTLIST_LISTS = ["approaches", "formats", "languages", "reasons_for", "reasons_against"]
+
+
+def read_shortlist(data: bytes) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """Shortlisted approaches and providers (rows as exported) and the notes, keyed by approach name or
+    provider id. ValueError with a plain reason if the file is not a shortlist."""
     try:
         df = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except Exception as exc:
         raise ValueError(f"this is not a shortlist CSV ({str(exc).splitlines()[0][:120]})") from None
     if not {"kind", "name", "provider_id"} <= set(df.columns):
-        raise ValueError("this is not a shortlist CSV exported from this page (it needs kind, name and provider_id columns)")
+        raise ValueError("it needs the kind, name and provider_id columns of a shortlist exported from this page")
     df = df.apply(lambda col: col.map(restore))
-    notes_col = df["notes"] if "notes" in df else pd.Series([""] * len(df))
-    approaches = df.loc[df["kind"] == "approach", "name"].tolist()
-    providers = df.loc[df["kind"] == "provider", "provider_id"].tolist()
+    for col in SHORTLIST_LISTS:
+        if col in df:
+            df[col] = df[col].map(lambda v: [x for x in v.split(LIST_SEP) if x] if v else [])
+    for col in ("score", "fee", "distance_km", "rank"):
+        if col in df:
+            df[col] = pd.to_numeric(df[col], errors="coerce")
+    if "accepting_new_clients" in df:
+        df["accepting_new_clients"] = df["accepting_new_clients"].str.lower().eq("true")
+    notes_col = df["notes"] if "notes" in df else pd.Series([""] * len(df), index=df.index)
+    approaches = df[df["kind"] == "approach"].rename(columns={"name": "approach"})
+    approaches = approaches[["rank", "approach", "score", "reasons_for", "reasons_against"]].reset_index(drop=True)
+    providers = df[df["kind"] == "provider"].drop(columns=["kind", "notes", "notice"], errors="ignore").reset_index(drop=True)
     notes = {}
     for kind, name, pid, note in zip(df["kind"], df["name"], df["provider_id"], notes_col):
         if note:

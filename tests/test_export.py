@@ -26,5 +26,9 @@ def test_shortlist_round_trip_keeps_items_and_notes(provider_ranker, approach_ra
     assert df["kind"].tolist() == ["approach", "approach", "provider", "provider"]
     assert df["notice"].str.contains("not medical advice").all()
     assert df.loc[df.kind == "provider", "notice"].str.contains("fictional").all()
-    names, ids, back = read_shortlist(data)
-    assert names == approaches.approach.tolist() and ids == providers.provider_id.tolist() and back == notes
+    back_approaches, back_providers, back_notes = read_shortlist(data)
+    assert back_approaches.approach.tolist() == approaches.approach.tolist()
+    assert back_approaches.reasons_for.tolist() == approaches.reasons_for.tolist()
+    assert back_providers.provider_id.tolist() == providers.provider_id.tolist()
+    assert back_providers.approaches.tolist() == providers.approaches.tolist()
+    assert back_notes == notes

@@ -1,0 +1,60 @@
+"""Therapy finder: the Streamlit page. It only lays out the page; all ranking lives in `recommender/`."""
+import streamlit as st
+
+from recommender import Preferences, PreferencesError
+from recommender.geography import LocationError, resolve
+from ui import approaches_view, form, models, providers_view, safety_view, shortlist_state, shortlist_view
+from ui.i18n import LANGUAGES, t
+
+st.set_page_config(page_title=t("page_title"), page_icon="🧭", layout="wide")
+
+with st.sidebar:
+    st.radio(t("language_label"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang", horizontal=True)
+
+st.title(t("page_title"))
+st.write(t("intro"))
+st.caption(t("privacy"))
+crisis_slot = st.empty()
+
+ranker = models.approach_ranker()
+loaded, provider_ranker = models.sample_providers()
+
+find_tab, shortlist_tab = st.tabs([t("tab_find"), t("tab_shortlist", n=len(shortlist_state.items()))])
+
+with find_tab:
+    left, right = st.columns([1, 2], gap="large")
+    with left:
+        raw = form.preferences_form()
+    if raw is not None:
+        try:
+            st.session_state["prefs"] = Preferences.from_dict(raw)
+        except PreferencesError as exc:
+            left.error(str(exc))
+    prefs = st.session_state.get("prefs")
+    with right:
+        if prefs is None:
+            st.info(t("start_hint"))
+        else:
+            ranked = ranker.rank(prefs)
+            if ranked.attrs["crisis"]:
+                safety_view.crisis_banner(crisis_slot)
+            safety_view.warnings(ranked.attrs["warnings"])
+            safety_view.trust_notices(sample=True)
+            approaches_view.show(ranked)
+            st.header(t("providers_title"))
+            chosen = providers_view.approach_picker()
+            query = Preferences.from_dict({**prefs.to_dict(), "approaches": chosen})
+            results = provider_ranker.rank(query, top=providers_view.SHOWN, approach_scores=ranker.scores(prefs))
+            safety_view.warnings([w for w in results.attrs["warnings"] if w not in ranked.attrs["warnings"]])
+            place = None
+            if prefs.location:
+                try:
+                    p = resolve(prefs.location)
+                    place = (p.lat, p.lon)
+                except LocationError:
+                    pass
+            providers_view.show(results, place)
+
+with shortlist_tab:
+    safety_view.trust_notices(sample=True)
+    shortlist_view.show()
