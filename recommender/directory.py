@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,9 +114,55 @@ def _read_csv(data: bytes) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True)
 
 
-def _split(series: pd.Series) -> pd.Series:
-    """'a; b ;c' -> ['a', 'b', 'c'] per row (accepts ',' and '|' as separators too)."""
-    return series.fillna("").astype(str).str.split(r"\s*[;|,]\s*", regex=True).map(lambda items: [i for i in items if i])
+def _items(cell: str) -> list[str]:
+    """'a; b ;c' -> ['a', 'b', 'c'] (also accepts ',' and '|' between items)."""
+    return [i for i in re.split(r"\s*[;|,]\s*", cell.strip()) if i]
+
+
+def _parse_cells(cells: pd.Series, parse) -> tuple[pd.Series, pd.Series]:
+    """Apply `parse(cell) -> (items, notes)` once per distinct cell text, then map back to every row.
+
+    Rosters repeat the same few list cells endlessly, so this is what keeps a million rows fast."""
+    codes, distinct = pd.factorize(cells.fillna("").astype(str))
+    parsed = [parse(cell) for cell in distinct]
+    items = np.empty(len(parsed), dtype=object)
+    items[:] = [p[0] for p in parsed]
+    notes = np.array(["; ".join(p[1]) for p in parsed], dtype=object)
+    return pd.Series(items[codes], index=cells.index), pd.Series(notes[codes], index=cells.index)
+
+
+def _approach_parser():
+    recommendable = set(load_vocabulary().approaches)
+
+    def parse(cell: str) -> tuple[list[str], list[str]]:
+        out, notes = [], []
+        for item in _items(cell):
+            name, near = canonical_approach(item)
+            if name is None:
+                notes.append(f"ignored unknown approach {item!r}")
+            elif name not in recommendable:
+                notes.append(f"ignored {item!r}: a discredited practice this tool never lists")
+            else:
+                if near:
+                    notes.append(f"read approach {item!r} as {name!r}")
+                out.append(name)
+        return list(dict.fromkeys(out)), notes
+    return parse
+
+
+def _vocabulary_parser(column: str, allowed, synonyms: dict[str, str]):
+    lookup = {fold(a): a for a in allowed} | {fold(k): v for k, v in synonyms.items()}
+    known: dict[str, str | None] = {}   # item as written -> vocabulary id (None: unknown), one fold per item
+
+    def parse(cell: str) -> tuple[list[str], list[str]]:
+        items = _items(cell)
+        for x in items:
+            if x not in known:
+                known[x] = lookup.get(fold(x))
+        bad = [x for x in items if known[x] is None]
+        notes = [f"ignored unknown {column} {', '.join(map(repr, bad))}"] if bad else []
+        return list(dict.fromkeys(known[x] for x in items if known[x] is not None)), notes
+    return parse
 
 
 def _to_bool(series: pd.Series, default: bool) -> tuple[pd.Series, pd.Series]:
@@ -125,23 +172,33 @@ def _to_bool(series: pd.Series, default: bool) -> tuple[pd.Series, pd.Series]:
     return values.astype(bool), ~known
 
 
-def validate(raw: pd.DataFrame) -> LoadResult:
-    """Check a raw roster; return the valid rows (typed, lists split, coordinates filled) and the report."""
+def _problems(index, status: str, reasons) -> pd.DataFrame:
+    """Report rows for the given spreadsheet rows; `reasons` is one text or one per row."""
+    return pd.DataFrame({"row": np.asarray(index, dtype=np.int64), "status": status,
+                         "reason": reasons if isinstance(reasons, str) else np.asarray(reasons, dtype=object)})
+
+
+def validate(raw: pd.DataFrame, progress=None) -> LoadResult:
+    """Check a raw roster; return the valid rows (typed, lists split, coordinates filled) and the report.
+
+    `progress(fraction, message)`, if given, is called between stages (the page shows a progress bar)."""
+    step = progress or (lambda fraction, message: None)
     vocab = load_vocabulary()
     missing = [c for c in REQUIRED if c not in raw.columns]
     if missing:
         raise DirectoryError(f"missing required column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
     if raw.empty:
         raise DirectoryError("the file has a header but no provider rows")
+    step(0.1, "Checking columns and values")
     df = raw.copy().reset_index(drop=True)
     df.index = df.index + 2          # spreadsheet row numbers: the header is row 1
     for col in ("country", "region"):
         df[col] = df[col].astype(str).str.strip().str.upper()
-    df["country"] = df["country"].map(lambda c: COUNTRY_WORDS.get(c.lower(), c))
+    df["country"] = df["country"].replace({k.upper(): v for k, v in COUNTRY_WORDS.items()})
     for col in ("lat", "lon"):
         if col in df:
             df[col] = df[col].replace("", np.nan)
-    problems: list[tuple[int, str, str]] = []
+    problems: list[pd.DataFrame] = []
 
     # pandera skips a column's value checks when the column fails to coerce, so validate until clean.
     schema = _schema()
@@ -153,45 +210,49 @@ def validate(raw: pd.DataFrame) -> LoadResult:
             cases = err.failure_cases.dropna(subset=["index"])
             if cases.empty:
                 raise DirectoryError(str(err.failure_cases.iloc[0]["check"])) from None
-            for _, case in cases.drop_duplicates(["index", "column"]).iterrows():
-                problems.append((int(case["index"]), "rejected", _describe(case)))
+            cases = cases.drop_duplicates(["index", "column"])
+            problems.append(_problems(cases["index"].astype(int), "rejected", [_describe(c) for _, c in cases.iterrows()]))
             df = df.drop(index=list(set(cases["index"].astype(int)) & set(df.index)))
 
     dup = df["provider_id"].duplicated(keep="first")
-    for i in df.index[dup]:
-        problems.append((i, "rejected", f"provider_id {df.at[i, 'provider_id']!r} repeats an earlier row"))
+    problems.append(_problems(df.index[dup], "rejected", "provider_id " + df.loc[dup, "provider_id"].map(repr) + " repeats an earlier row"))
     df = df[~dup]
 
-    for col in LIST_COLUMNS:
-        df[col] = _split(df[col]) if col in df else [[] for _ in range(len(df))]
-    df["approaches"], notes, empty = _map_approaches(df["approaches"])
-    problems += notes
-    df["populations"], bad_pop = _map_vocabulary(df["populations"], set(vocab.clients), POPULATION_WORDS)
-    df["formats"], bad_fmt = _map_vocabulary(df["formats"], {"in_person", "online"}, FORMAT_WORDS)
-    lang_lookup = {fold(lang): lang for lang in vocab.languages}
-    df["languages"], bad_lang = _map_vocabulary(df["languages"], set(vocab.languages), lang_lookup)
-    df["concerns"], _ = _map_vocabulary(df["concerns"], set(vocab.needs), {})
-    for i in df.index[empty]:
-        problems.append((i, "rejected", "no approach we recognise in 'approaches'"))
-    for column, bad in (("populations", bad_pop), ("formats", bad_fmt), ("languages", bad_lang)):
-        for i, values in bad.items():
-            problems.append((i, "note", f"ignored unknown {column} {', '.join(map(repr, values))}"))
-    no_list = df["populations"].str.len().eq(0) | df["formats"].str.len().eq(0) | df["languages"].str.len().eq(0)
-    for i in df.index[no_list & ~empty]:
-        which = [c for c in ("populations", "formats", "languages") if not df.at[i, c]]
-        problems.append((i, "rejected", f"nothing usable in {', '.join(which)} (allowed populations: {', '.join(vocab.clients)}; formats: in_person, online)"))
+    step(0.4, "Reading approaches, populations, formats and languages")
+    parsers = {
+        "approaches": _approach_parser(),
+        "populations": _vocabulary_parser("populations", vocab.clients, POPULATION_WORDS),
+        "formats": _vocabulary_parser("formats", ["in_person", "online"], FORMAT_WORDS),
+        "languages": _vocabulary_parser("languages", vocab.languages, {}),
+        "concerns": _vocabulary_parser("concerns", vocab.needs, {}),
+        "insurance": lambda cell: (_items(cell), []),
+    }
+    for col, parse in parsers.items():
+        items, notes = _parse_cells(df[col] if col in df else pd.Series("", index=df.index), parse)
+        df[col] = items
+        if col != "concerns":
+            has = notes.str.len() > 0
+            problems.append(_problems(df.index[has], "note", notes[has]))
+    empty = df["approaches"].str.len().eq(0)
+    problems.append(_problems(df.index[empty], "rejected", "no approach we recognise in 'approaches'"))
+    lacking = pd.DataFrame({c: df[c].str.len().eq(0) for c in ("populations", "formats", "languages")})
+    no_list = lacking.any(axis=1) & ~empty
+    if no_list.any():
+        which = lacking[no_list].apply(lambda r: ", ".join(c for c in r.index if r[c]), axis=1)
+        problems.append(_problems(df.index[no_list], "rejected", "nothing usable in " + which
+                                  + f" (allowed populations: {', '.join(vocab.clients)}; formats: in_person, online)"))
     df = df[~(empty | no_list)]
 
     for col, default in (("accepting_new_clients", True), ("sliding_scale", False), ("sample", False)):
         if col in df:
             df[col], unknown = _to_bool(df[col], default)
-            for i in df.index[unknown]:
-                problems.append((i, "note", f"{col} value not understood; read as {default}"))
+            problems.append(_problems(df.index[unknown], "note", f"{col} value not understood; read as {default}"))
         else:
             df[col] = default
     for col in ("gender", "credentials", "bio", "email", "phone", "website"):
         df[col] = df[col].fillna("").astype(str) if col in df else ""
 
+    step(0.7, "Finding cities")
     if "lat" not in df or "lon" not in df:
         df["lat"], df["lon"] = np.nan, np.nan
     need = df["lat"].isna() | df["lon"].isna()
@@ -200,19 +261,22 @@ def validate(raw: pd.DataFrame) -> LoadResult:
         df.loc[need, "lat"] = found["lat"]
         df.loc[need, "lon"] = found["lon"]
     unknown = df["lat"].isna() | df["lon"].isna()
-    in_person = df["formats"].map(lambda f: "in_person" in f)
-    for i in df.index[unknown & in_person]:
-        problems.append((i, "rejected", f"unknown city {df.at[i, 'city']}, {df.at[i, 'region']}, {df.at[i, 'country']} (not in the offline city list; add lat and lon columns)"))
-    for i in df.index[unknown & ~in_person]:
-        problems.append((i, "note", f"unknown city {df.at[i, 'city']}, {df.at[i, 'region']}, {df.at[i, 'country']}; kept as online-only"))
+    in_person = df["formats"].map(lambda f: "in_person" in f) if unknown.any() else pd.Series(False, index=df.index)
+    place = "unknown city " + df["city"] + ", " + df["region"] + ", " + df["country"]
+    problems.append(_problems(df.index[unknown & in_person], "rejected",
+                              place[unknown & in_person] + " (not in the offline city list; add lat and lon columns)"))
+    problems.append(_problems(df.index[unknown & ~in_person], "note", place[unknown & ~in_person] + "; kept as online-only"))
     df = df[~(unknown & in_person)]
 
-    report = pd.DataFrame(problems, columns=["row", "status", "reason"])
-    ids = raw["provider_id"].astype(str).reset_index(drop=True)
-    report.insert(1, "provider_id", report["row"].map(lambda r: ids.iat[r - 2] if 0 <= r - 2 < len(ids) else ""))
+    step(0.9, "Writing the report")
+    report = pd.concat([p for p in problems if len(p)], ignore_index=True) if any(len(p) for p in problems) \
+        else pd.DataFrame({"row": pd.Series(dtype=np.int64), "status": pd.Series(dtype=object), "reason": pd.Series(dtype=object)})
+    ids = raw["provider_id"].astype(str).to_numpy()
+    report.insert(1, "provider_id", ids[report["row"].to_numpy(dtype=np.int64) - 2] if len(report) else [])
     report = report.sort_values(["row", "status"], kind="stable").reset_index(drop=True)
     columns = REQUIRED + [c for c in OPTIONAL if c in df]
     directory = df[columns].reset_index(drop=True)
+    step(1.0, "Done")
     return LoadResult(directory, report, rows_read=len(raw))
 
 
@@ -225,47 +289,12 @@ def _describe(case: pd.Series) -> str:
     return f"{column} {check} (got {value!r})"
 
 
-def _map_approaches(lists: pd.Series) -> tuple[pd.Series, list[tuple[int, str, str]], pd.Series]:
-    """Canonical approach names, one lookup per distinct spelling; discredited practices are refused."""
-    distinct = {item for items in lists for item in items}
-    mapping = {item: canonical_approach(item) for item in distinct}
-    recommendable = set(load_vocabulary().approaches)
-    notes: list[tuple[int, str, str]] = []
-    mapped = []
-    for i, items in lists.items():
-        out = []
-        for item in items:
-            name, near = mapping[item]
-            if name is None:
-                notes.append((i, "note", f"ignored unknown approach {item!r}"))
-            elif name not in recommendable:
-                notes.append((i, "note", f"ignored {item!r}: a discredited practice this tool never lists"))
-            else:
-                if near:
-                    notes.append((i, "note", f"read approach {item!r} as {name!r}"))
-                out.append(name)
-        mapped.append(list(dict.fromkeys(out)))
-    result = pd.Series(mapped, index=lists.index, dtype=object)
-    return result, notes, result.str.len().eq(0)
-
-
-def _map_vocabulary(lists: pd.Series, allowed: set[str], synonyms: dict[str, str]) -> tuple[pd.Series, dict[int, list[str]]]:
-    lookup = {fold(a): a for a in allowed} | {fold(k): v for k, v in synonyms.items()}
-    unknown: dict[int, list[str]] = {}
-    mapped = []
-    for i, items in lists.items():
-        out = [lookup[fold(x)] for x in items if fold(x) in lookup]
-        bad = [x for x in items if fold(x) not in lookup]
-        if bad:
-            unknown[i] = bad
-        mapped.append(list(dict.fromkeys(out)))
-    return pd.Series(mapped, index=lists.index, dtype=object), unknown
-
-
-def load_directory(source=None, name: str = "") -> LoadResult:
+def load_directory(source=None, name: str = "", progress=None) -> LoadResult:
     """Read and validate a roster (path or file-like); the bundled sample when `source` is None."""
     if source is None:
         source = SAMPLE_DIRECTORY
     if isinstance(source, (str, Path)) and not Path(source).exists():
         raise DirectoryError(f"no such file: {source}")
-    return validate(read_table(source, name))
+    if progress:
+        progress(0.0, "Reading the file")
+    return validate(read_table(source, name), progress=progress)
