@@ -27,8 +27,10 @@ browser:
 		|| echo "note: could not install chromium; the browser test will be skipped"; \
 	else echo "note: no /usr/bin/chromium and no root apt-get; the browser test will be skipped"; fi
 
+# `make run DIRECTORY=providers.parquet` opens another directory (its index is kept next to it).
 run: setup
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false \
+		$(if $(DIRECTORY),-- --directory $(DIRECTORY))
 
 # pytest exits 5 when it collects no test: that is a failure here too.
 test: setup-dev browser

@@ -3,13 +3,14 @@ import streamlit as st
 
 from recommender import Preferences, PreferencesError
 from recommender.geography import LocationError, resolve
-from ui import approaches_view, form, models, providers_view, safety_view, shortlist_state, shortlist_view
+from ui import approaches_view, form, models, providers_view, roster_view, safety_view, shortlist_state, shortlist_view
 from ui.i18n import LANGUAGES, t
 
 st.set_page_config(page_title=t("page_title"), page_icon="🧭", layout="wide")
 
 with st.sidebar:
     st.radio(t("language_label"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang", horizontal=True)
+    roster_view.uploader()
 
 st.title(t("page_title"))
 st.write(t("intro"))
@@ -17,7 +18,8 @@ st.caption(t("privacy"))
 crisis_slot = st.empty()
 
 ranker = models.approach_ranker()
-loaded, provider_ranker = models.sample_providers()
+loaded, provider_ranker, is_sample, directory_name = roster_view.active()
+roster_view.report()
 
 find_tab, shortlist_tab = st.tabs([t("tab_find"), t("tab_shortlist", n=len(shortlist_state.items()))])
 
@@ -39,7 +41,7 @@ with find_tab:
             if ranked.attrs["crisis"]:
                 safety_view.crisis_banner(crisis_slot)
             safety_view.warnings(ranked.attrs["warnings"])
-            safety_view.trust_notices(sample=True)
+            safety_view.trust_notices(sample=is_sample, roster_name=directory_name)
             approaches_view.show(ranked)
             st.header(t("providers_title"))
             chosen = providers_view.approach_picker()
@@ -56,5 +58,5 @@ with find_tab:
             providers_view.show(results, place)
 
 with shortlist_tab:
-    safety_view.trust_notices(sample=True)
+    safety_view.trust_notices(sample=any(i["row"].get("sample") for i in shortlist_state.items().values()))
     shortlist_view.show()

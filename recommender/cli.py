@@ -17,6 +17,7 @@ from .catalogue import load_catalogue, style_of
 from .directory import DirectoryError, load_directory
 from .export import to_csv_bytes
 from .generator import generate_directory, write_directory
+from .index_store import load_indexed
 from .preferences import Preferences, PreferencesError
 from .provider_ranker import ProviderRanker
 from .vocabulary import load_vocabulary
@@ -39,10 +40,10 @@ class _Parser(argparse.ArgumentParser):
 def _jsonable(value):
     if isinstance(value, float) and math.isnan(value):
         return None
+    if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and getattr(value, "ndim", 0) > 0):
+        return [_jsonable(v) for v in value]
     if hasattr(value, "item"):
         return value.item()
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
     return value
 
 
@@ -130,8 +131,18 @@ def cmd_approaches(args) -> int:
 
 def cmd_providers(args) -> int:
     prefs, batch = _read_prefs(args.prefs)
-    loaded = _load(args.directory)
-    ranker = ProviderRanker().fit(loaded.directory)
+    if args.index:
+        if not args.directory:
+            raise BadInput("--index needs --directory")
+        if not Path(args.directory).exists():
+            raise BadInput(f"no such file: {args.directory}")
+        try:
+            loaded, ranker, _ = load_indexed(args.directory)
+        except DirectoryError as exc:
+            raise BadInput(f"{args.directory}: {exc}") from None
+    else:
+        loaded = _load(args.directory)
+        ranker = ProviderRanker().fit(loaded.directory)
     _answer([ranker.rank(p, top=args.top) for p in prefs], PROVIDER_FIELDS, batch, args)
     return 0
 
@@ -195,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--output")
         if name == "providers":
             p.add_argument("--directory", help="roster file (CSV, Excel .xlsx or Parquet); default: the bundled sample")
+            p.add_argument("--index", action="store_true",
+                           help="reuse the index saved next to --directory, or build and save it (large directories)")
         p.set_defaults(func=func)
     p = sub.add_parser("validate", help="check a provider roster and print a per-row report")
     p.add_argument("file")

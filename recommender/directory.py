@@ -47,7 +47,8 @@ class LoadResult:
 
     @property
     def rejected(self) -> int:
-        return int((self.report["status"] == "rejected").sum()) if len(self.report) else 0
+        """Rows rejected (a row with several problems counts once)."""
+        return int(self.report.loc[self.report["status"] == "rejected", "row"].nunique()) if len(self.report) else 0
 
 
 def _schema() -> pa.DataFrameSchema:

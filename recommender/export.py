@@ -47,7 +47,7 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     """Flattened, neutralised, UTF-8 with BOM."""
     safe = flatten(df).apply(lambda col: col.map(neutralise))
     buffer = io.StringIO()
-    safe.to_csv(buffer, index=False)
+    safe.to_csv(buffer, index=False, lineterminator="\r\n")   # RFC 4180; quotes any cell holding \r or \n
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -21,6 +21,7 @@ from .safety import check
 from .vocabulary import load_vocabulary
 
 DEFAULT_DISTANCE_KM = 50.0
+LIST_COLUMNS = ["approaches", "populations", "concerns", "formats", "languages", "insurance"]
 OUTPUT_COLUMNS = ["rank", "provider_id", "name", "score", "approaches", "city", "region", "country", "distance_km", "fee",
                   "formats", "languages", "accepting_new_clients", "reasons_for", "reasons_against", "populations",
                   "sliding_scale", "insurance", "credentials", "email", "phone", "website", "bio", "lat", "lon", "sample"]
@@ -162,6 +163,9 @@ class ProviderRanker:
         picked = rows[order]
 
         out = self.directory_.iloc[picked].copy()
+        for col in LIST_COLUMNS:   # a reloaded index keeps Arrow arrays; people and JSON get plain lists
+            if col in out:
+                out[col] = [list(v) if v is not None else [] for v in out[col]]
         out.insert(0, "rank", np.arange(1, len(picked) + 1))
         out["score"] = np.round(score[order], 4)
         out["distance_km"] = [None if np.isnan(x) else round(float(x), 1) for x in distance[picked]]

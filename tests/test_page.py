@@ -131,3 +131,36 @@ def test_a_file_that_is_not_a_shortlist_gets_a_clear_message():
     at = page()
     at.file_uploader(key="shortlist_upload").upload("x.csv", b"a,b\n1,2\n", "text/csv").run()
     assert not at.exception and any("could not be read as a shortlist" in e.value for e in at.error)
+
+
+ROSTER = (b"provider_id,name,city,region,country,approaches,populations,formats,languages,fee,website\n"
+          b"c1,**Bold** [Clinic](javascript:alert(1)),Calgary,AB,CA,EFT; Gottman,couple,in_person,English,140,javascript:alert(1)\n"
+          b"c2,Broken Fee,Calgary,AB,CA,CBT,self,in_person,English,call us,\n"
+          b"c3,Second Clinic,Calgary,AB,CA,emotionally focussed therapy,couple,online,English,120,https://second.example\n")
+
+
+def test_uploading_a_roster_with_bad_rows_reports_them_ranks_the_good_ones_and_keeps_the_shortlist():
+    at = submit(page(), client="couple", needs=["relationship_conflict"])
+    at.button(key="add_approach_1").click().run()
+    before = list(at.session_state["shortlist"])
+    at.file_uploader(key="roster_upload").upload("clinic.csv", ROSTER, "text/csv").run()
+    assert not at.exception
+    report = [d.value for d in at.dataframe if "reason" in d.value.columns][0]
+    assert report.loc[report.status == "rejected", "row"].tolist() == [3]
+    assert "fee must be a number" in report.loc[report.status == "rejected", "reason"].iloc[0]
+    assert at.download_button(key="download_report").label.startswith("Download this report")
+    table = provider_table(at)
+    assert sorted(table["name"]) == sorted(["**Bold** [Clinic](javascript:alert(1))", "Second Clinic"])
+    assert table["website"].isna().sum() == 1            # the javascript: link is not made clickable
+    labels = [e.label for e in at.expander]
+    assert any("\\*\\*Bold\\*\\*" in label for label in labels)   # roster Markdown is escaped, not rendered
+    assert list(at.session_state["shortlist"]) == before
+    assert any("Your roster" in c.value or "clinic.csv" in c.value for c in at.caption)
+
+
+def test_an_unusable_roster_upload_says_why_and_keeps_the_sample():
+    at = page()
+    at.file_uploader(key="roster_upload").upload("photo.csv", b"\x89PNG\x00\x00binary", "text/csv").run()
+    assert not at.exception
+    assert any("could not be used" in e.value for e in at.sidebar.error)
+    assert "roster" not in at.session_state

@@ -9,6 +9,7 @@ from recommender import load_vocabulary
 
 from .approaches_view import _bullets, shortlist_toggle
 from .i18n import t
+from .safe_text import plain
 
 SHOWN = 50
 DETAILED = 10
@@ -79,14 +80,14 @@ def provider_map(results: pd.DataFrame, place) -> None:
 def details(results: pd.DataFrame) -> None:
     st.markdown(f"**{t('provider_details')}**")
     for rec in results.head(DETAILED).to_dict("records"):
-        where = f"{rec['city']}, {rec['region']}" + (f" · {rec['distance_km']:.0f} km" if pd.notna(rec["distance_km"]) else "")
-        with st.expander(f"{rec['rank']}. {rec['name']} — {where} · ${rec['fee']:.0f}"):
+        where = plain(f"{rec['city']}, {rec['region']}") + (f" · {rec['distance_km']:.0f} km" if pd.notna(rec["distance_km"]) else "")
+        with st.expander(f"{rec['rank']}\\. {plain(rec['name'])} — {where} · \\${rec['fee']:.0f}"):
             pros, cons = st.columns(2)
             pros.markdown(f"**{t('why_fits')}**\n\n" + _bullets(rec["reasons_for"]))
             cons.markdown(f"**{t('what_may_not_fit')}**\n\n" + (_bullets(rec["reasons_against"]) or t("nothing_against")))
             st.text(f"{rec['credentials']}\n{rec['bio']}")   # roster text is shown as text, never rendered
             st.text(f"{t('contact')}: {rec['phone']} · {rec['email']} · {rec['website']}")
-            shortlist_toggle("provider", str(rec["provider_id"]), _export_row(rec), t("add_provider", name=rec["name"]),
+            shortlist_toggle("provider", str(rec["provider_id"]), _export_row(rec), t("add_provider", name=plain(rec["name"])),
                              f"provider_{rec['provider_id']}")
 
 

@@ -10,6 +10,7 @@ from recommender.export import read_shortlist, shortlist_csv
 
 from . import shortlist_state
 from .i18n import t
+from .safe_text import plain
 
 
 def import_box() -> None:
@@ -57,7 +58,7 @@ def show() -> None:
         return
     for key, item in list(items.items()):
         row = item["row"]
-        title = row["approach"] if item["kind"] == "approach" else f"{row['name']} — {row['city']}"
+        title = row["approach"] if item["kind"] == "approach" else f"{plain(row['name'])} — {plain(row['city'])}"
         kind = t("approach_kind") if item["kind"] == "approach" else t("provider_kind")
         with st.container(border=True):
             c1, c2 = st.columns([5, 1])
