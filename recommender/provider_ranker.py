@@ -152,14 +152,17 @@ class ProviderRanker:
         fee_fit = np.clip(1 - self.fee_[rows] / max(ceiling, 1.0), 0, 1)
         score = (self.approach_weight * approach_fit + self.concern_weight * concern_fit
                  + self.proximity_weight * proximity + self.fee_weight * fee_fit)
-        score = np.clip(score, 0, 1)
+        score = np.round(np.clip(score, 0, 1), 12)   # rounding makes ties exact, so they break by row order
 
         k = min(top, len(rows))
         if k < len(rows):
-            part = np.argpartition(-score, k - 1)[:k]
+            # argpartition finds the k-th best score; every row at least that good is a candidate, so
+            # ties at the cut are settled by row order (as a stable sort would), not arbitrarily.
+            kth = -np.partition(-score, k - 1)[k - 1]
+            candidates = np.flatnonzero(score >= kth)
         else:
-            part = np.arange(len(rows))
-        order = part[np.lexsort((rows[part], -np.round(score[part], 12)))]
+            candidates = np.arange(len(rows))
+        order = candidates[np.lexsort((rows[candidates], -score[candidates]))][:k]
         picked = rows[order]
 
         out = self.directory_.iloc[picked].copy()
