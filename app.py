@@ -3,8 +3,9 @@ import streamlit as st
 
 from recommender import Preferences, PreferencesError
 from recommender.geography import LocationError, resolve
-from ui import approaches_view, form, models, providers_view, roster_view, safety_view, shortlist_state, shortlist_view
-from ui.i18n import LANGUAGES, t
+from ui import (approaches_view, form, library_view, models, providers_view, roster_view, safety_view, selfcheck_view,
+                shortlist_view)
+from ui.i18n import LANGUAGES, lang, t
 
 st.set_page_config(page_title=t("page_title"), page_icon="🧭", layout="wide")
 
@@ -21,7 +22,11 @@ ranker = models.approach_ranker()
 loaded, provider_ranker, is_sample, directory_name = roster_view.active()
 roster_view.report()
 
-find_tab, shortlist_tab = st.tabs([t("tab_find"), t("tab_shortlist", n=len(shortlist_state.items()))])
+find_tab, shortlist_tab, selfcheck_tab, library_tab = st.tabs(
+    [t("tab_find"), t("tab_shortlist"), t("tab_selfcheck"), t("tab_library")], key=library_view.TABS, on_change="rerun")
+
+with selfcheck_tab:
+    selfcheck_view.show()
 
 with find_tab:
     left, right = st.columns([1, 2], gap="large")
@@ -33,11 +38,13 @@ with find_tab:
         except PreferencesError as exc:
             left.error(str(exc))
     prefs = st.session_state.get("prefs")
+    if prefs is not None and selfcheck_view.chosen_style() != prefs.attachment_style:
+        prefs = Preferences.from_dict({**prefs.to_dict(), "attachment_style": selfcheck_view.chosen_style()})
     with right:
         if prefs is None:
             st.info(t("start_hint"))
         else:
-            ranked = ranker.rank(prefs)
+            ranked = ranker.rank(prefs, language=lang())
             if ranked.attrs["crisis"]:
                 safety_view.crisis_banner(crisis_slot)
             safety_view.warnings(ranked.attrs["warnings"])
@@ -46,7 +53,8 @@ with find_tab:
             st.header(t("providers_title"))
             chosen = providers_view.approach_picker()
             query = Preferences.from_dict({**prefs.to_dict(), "approaches": chosen})
-            results = provider_ranker.rank(query, top=providers_view.SHOWN, approach_scores=ranker.scores(prefs))
+            results = provider_ranker.rank(query, top=providers_view.SHOWN, approach_scores=ranker.scores(prefs),
+                                           language=lang())
             safety_view.warnings([w for w in results.attrs["warnings"] if w not in ranked.attrs["warnings"]])
             place = None
             if prefs.location:
@@ -58,5 +66,8 @@ with find_tab:
             providers_view.show(results, place)
 
 with shortlist_tab:
-    safety_view.trust_notices(sample=any(i["row"].get("sample") for i in shortlist_state.items().values()))
+    safety_view.trust_notices(sample=is_sample)
     shortlist_view.show()
+
+with library_tab:
+    library_view.show()

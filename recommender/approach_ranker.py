@@ -18,6 +18,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 from sklearn.preprocessing import MultiLabelBinarizer, normalize
 
+from .attachment import style_needs
 from .explanations import approach_reasons
 from .preferences import Preferences
 from .safety import check
@@ -44,6 +45,7 @@ class Query:
     avoid: np.ndarray        # weight per quality id
     text: object             # sparse TF-IDF row (or None)
     client_hint: np.ndarray  # weight per client id read from text, used when no client was picked
+    from_self_check: tuple[str, ...] = ()  # needs added by the attachment self-check (opt-in)
 
 
 class ApproachRanker:
@@ -106,12 +108,13 @@ class ApproachRanker:
     # ---- encoding a person ----------------------------------------------------------------
     def encode(self, prefs: Preferences) -> Query:
         signals = read_text(prefs.description, prefs.wants_text, prefs.avoid_text)
-        needs = self._weights(self.need_ids_, prefs.needs, signals.needs)
+        from_check = tuple(n for n in style_needs(prefs.attachment_style) if n not in prefs.needs) if prefs.attachment_style else ()
+        needs = self._weights(self.need_ids_, prefs.needs + from_check, signals.needs)
         wants = self._weights(self.quality_ids_, prefs.wants, signals.wants)
         avoid = self._weights(self.quality_ids_, prefs.avoid, signals.avoid)
         text = normalize(self.text_encoder_.transform([prefs.free_text])) if prefs.free_text else None
         hint = self._weights(self.client_ids_, (), signals.clients)
-        return Query(prefs, signals, needs, wants, avoid, text, hint)
+        return Query(prefs, signals, needs, wants, avoid, text, hint, from_check)
 
     @staticmethod
     def _weights(ids: list[str], picked, read: dict[str, float]) -> np.ndarray:
@@ -162,8 +165,8 @@ class ApproachRanker:
         """Score of every approach, catalogue order (the provider ranker's input)."""
         return self.components(self.encode(prefs))["score"]
 
-    def rank(self, prefs: Preferences, top: int | None = None) -> pd.DataFrame:
-        """Ranked approaches with reasons; `attrs` carries the crisis flag and warnings."""
+    def rank(self, prefs: Preferences, top: int | None = None, language: str = "en") -> pd.DataFrame:
+        """Ranked approaches with reasons (in `language`); `attrs` carries the crisis flag and warnings."""
         query = self.encode(prefs)
         comp = self.components(query)
         order = np.lexsort((np.arange(len(comp)), -comp["score"].to_numpy().round(12)))
@@ -171,7 +174,7 @@ class ApproachRanker:
         rows = []
         for rank, (name, c) in enumerate(comp.iterrows(), start=1):
             rec = self.catalogue_.loc[name]
-            reasons_for, reasons_against = approach_reasons(self, query, name, rec, c)
+            reasons_for, reasons_against = approach_reasons(self, query, name, rec, c, language)
             rows.append({"rank": rank, "approach": name, "score": round(float(c["score"]), 4),
                          "reasons_for": reasons_for, "reasons_against": reasons_against,
                          **{f"fit_{k}": round(float(c[k]), 4) for k in COMPONENTS},
@@ -179,6 +182,6 @@ class ApproachRanker:
                          "avoid_penalty": round(float(c["avoid_penalty"]), 4)})
         out = pd.DataFrame(rows, columns=["rank", "approach", "score", "reasons_for", "reasons_against",
                                           *[f"fit_{k}" for k in COMPONENTS], "client_factor", "avoid_penalty"])
-        safety = check(prefs)
+        safety = check(prefs, language)
         out.attrs = {"crisis": safety.crisis, "warnings": list(safety.warnings)}
         return out

@@ -23,7 +23,12 @@ _ALT_NAME = re.compile(r"^[a-z][a-z .'-]{2,}$")
 
 
 class LocationError(ValueError):
-    """A place we cannot find offline; the message suggests close names."""
+    """A place we cannot find offline; the message suggests close names (also kept in `suggestions`)."""
+
+    def __init__(self, message: str, place: str = "", suggestions: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.place = place
+        self.suggestions = suggestions
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,7 @@ def resolve(text: str) -> Place:
         close = difflib.get_close_matches(city, primary["key"].unique().tolist(), n=3, cutoff=0.75)
         labels = dict.fromkeys(label for c in close for label in suggest(c, 1, countries=tuple(primary["country"].unique())))
         hint = f" Did you mean {' or '.join(labels)}?" if labels else ""
-        raise LocationError(f"We could not find '{text}' in the offline city list.{hint}")
+        raise LocationError(f"We could not find '{text}' in the offline city list.{hint}", str(text), tuple(labels))
     row = hits.iloc[0]
     return Place(row["city"], row["region"], row["country"], float(row["lat"]), float(row["lon"]))
 

@@ -37,6 +37,7 @@ class Preferences:
     sliding_scale: bool = False
     accepting_only: bool = True
     approaches: tuple[str, ...] = ()   # only providers offering one of these (page: "chosen approaches")
+    attachment_style: str | None = None  # from the self-check, only when the person opts in
     notes: tuple[str, ...] = field(default=(), compare=False)  # things we changed while reading (truncation)
 
     @property
@@ -69,6 +70,9 @@ class Preferences:
                     notes.append(f"Only the first {MAX_TEXT:,} characters of {key.replace('_', ' ')} were read.")
                     text = text[:MAX_TEXT]
                 kw[key] = text.strip()
+        if raw.get("attachment_style") is not None:
+            from .attachment import styles
+            kw["attachment_style"] = _one_of("attachment_style", raw["attachment_style"], styles())
         if raw.get("format") is not None:
             kw["format"] = _one_of("format", raw["format"], vocab.formats)
         if raw.get("max_distance_km") is not None:

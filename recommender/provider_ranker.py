@@ -14,7 +14,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from .approach_ranker import ApproachRanker
 from .catalogue import load_catalogue
-from .explanations import provider_reasons
+from .explanations import Sentences, provider_reasons
 from .geography import EARTH_RADIUS_KM, LocationError, resolve
 from .preferences import Preferences
 from .safety import check
@@ -71,34 +71,39 @@ class ProviderRanker:
             distance[self.tree_rows_[idx[0]]] = dist[0] * EARTH_RADIUS_KM
         return distance
 
-    def limits(self, prefs: Preferences, place=None) -> tuple[dict[str, np.ndarray], np.ndarray, float | None]:
-        """One boolean mask per practical limit (named as a person would), the distances and the radius."""
+    def limits(self, prefs: Preferences, place=None, language: str = "en") -> tuple[dict[str, np.ndarray], np.ndarray, float | None]:
+        """One boolean mask per practical limit (named as a person would say it), the distances and the radius."""
         vocab = load_vocabulary()
+        say = Sentences(language)
         n = len(self.directory_)
         masks: dict[str, np.ndarray] = {}
         if prefs.accepting_only:
-            masks["accepting new clients"] = self.accepting_
+            masks[say("limit_accepting")] = self.accepting_
         if prefs.client:
-            masks[f"works with {vocab.client_groups[prefs.client]}"] = self.populations_[:, list(vocab.clients).index(prefs.client)]
+            masks[say("limit_client", group=say.label("client_groups", prefs.client))] = \
+                self.populations_[:, list(vocab.clients).index(prefs.client)]
         radius = (prefs.max_distance_km or self.default_distance_km) if place is not None else None
         distance = self._distances(place, radius) if place is not None else np.full(n, np.nan)
         near = self.in_person_ & (~np.isnan(distance) if place is not None else True)
         if prefs.format == "in_person":
-            masks["in person" + (f" within {radius:g} km" if radius else "")] = near
+            masks[say("limit_in_person_within", km=f"{radius:g}") if radius else say("limit_in_person")] = near
         elif prefs.format == "online":
-            masks["online sessions"] = self.online_
+            masks[say("limit_online")] = self.online_
         elif place is not None:
-            masks[f"online or within {radius:g} km"] = near | self.online_
+            masks[say("limit_either", km=f"{radius:g}")] = near | self.online_
+        either = f" {say('or')} "
         if prefs.languages:
             cols = [list(vocab.languages).index(lang) for lang in prefs.languages]
-            masks["speaks " + " or ".join(prefs.languages)] = np.asarray(self.languages_[:, cols].sum(axis=1)).ravel() > 0
+            masks[say("limit_languages", languages=either.join(say.label("languages", x) for x in prefs.languages))] = \
+                np.asarray(self.languages_[:, cols].sum(axis=1)).ravel() > 0
         if prefs.max_fee is not None:
-            masks[f"fee up to ${prefs.max_fee:g}"] = self.fee_ <= prefs.max_fee
+            masks[say("limit_fee", fee=f"{prefs.max_fee:g}")] = self.fee_ <= prefs.max_fee
         if prefs.sliding_scale:
-            masks["sliding scale"] = self.sliding_
+            masks[say("limit_sliding")] = self.sliding_
         if prefs.approaches:
             cols = [self.approach_names_.index(a) for a in prefs.approaches]
-            masks["offers " + " or ".join(prefs.approaches)] = np.asarray(self.approaches_[:, cols].sum(axis=1)).ravel() > 0
+            masks[say("limit_approaches", approaches=either.join(say.approach(a) for a in prefs.approaches))] = \
+                np.asarray(self.approaches_[:, cols].sum(axis=1)).ravel() > 0
         distance = np.where(near, distance, np.nan)
         return masks, distance, radius
 
@@ -119,22 +124,25 @@ class ProviderRanker:
         return pd.DataFrame(rows, columns=["limit", "removed", "matches_without_it"])
 
     # ---- ranking ------------------------------------------------------------------------
-    def rank(self, prefs: Preferences, top: int = 20, approach_scores: pd.Series | None = None) -> pd.DataFrame:
+    def rank(self, prefs: Preferences, top: int = 20, approach_scores: pd.Series | None = None,
+             language: str = "en") -> pd.DataFrame:
         """The top providers with reasons. `attrs`: crisis, warnings, filter_counts, total, matched."""
-        safety = check(prefs)
+        safety = check(prefs, language)
+        say = Sentences(language)
         warnings = list(safety.warnings)
         place = None
         if prefs.location:
             try:
                 place = resolve(prefs.location)
             except LocationError as exc:
-                warnings.append(f"{exc} Showing providers without a distance limit.")
+                hint = say("did_you_mean", options=f" {say('or')} ".join(exc.suggestions)) if exc.suggestions else ""
+                warnings.append(say("warn_unknown_city", place=exc.place or prefs.location, hint=hint))
         elif prefs.format == "in_person":
-            warnings.append("Add your city to see in-person providers near you; distance is not limited yet.")
+            warnings.append(say("warn_no_city"))
         scores = approach_scores if approach_scores is not None else self.approach_ranker_.scores(prefs)
         s = scores.reindex(self.approach_names_).to_numpy(dtype=np.float32)
 
-        masks, distance, radius = self.limits(prefs, place)
+        masks, distance, radius = self.limits(prefs, place, language)
         n = len(self.directory_)
         keep = np.ones(n, dtype=bool)
         for m in masks.values():
@@ -173,7 +181,7 @@ class ProviderRanker:
         out["score"] = np.round(score[order], 4)
         out["distance_km"] = [None if np.isnan(x) else round(float(x), 1) for x in distance[picked]]
         approach_rank = {name: i + 1 for i, name in enumerate(scores.sort_values(ascending=False, kind="stable").index)}
-        reasons = [provider_reasons(row, prefs, scores, approach_rank, place, radius)
+        reasons = [provider_reasons(row, prefs, approach_rank, place, radius, language)
                    for row in out.assign(distance_km=distance[picked]).to_dict("records")]
         out["reasons_for"] = [r[0] for r in reasons]
         out["reasons_against"] = [r[1] for r in reasons]

@@ -12,6 +12,7 @@ from functools import cache
 
 from .catalogue import fold, load_catalogue
 from .data_files import load_toml
+from .preferences import MAX_TEXT
 
 
 @dataclass(frozen=True)
@@ -55,29 +56,34 @@ def suggests_crisis(text: str) -> bool:
 
 
 @cache
-def _discredited_terms() -> list[tuple[re.Pattern, str]]:
+def _discredited_terms(language: str = "en") -> list[tuple[re.Pattern, str]]:
     full = load_catalogue(include_discredited=True)
     terms = []
     for _, rec in full[full["discredited"]].iterrows():
+        warning = rec.get(f"warning_{language}") if language != "en" else None
+        warning = warning if isinstance(warning, str) and warning else rec["warning"]
         for alias in rec["aliases"]:
             # "attachment therapy" must not fire inside "attachment-based therapy" or "attachment-focused therapy"
-            terms.append((re.compile(r"(?<![a-z-])" + re.escape(fold(alias)) + r"\b"), rec["warning"]))
+            terms.append((re.compile(r"(?<![a-z-])" + re.escape(fold(alias)) + r"\b"), warning))
     return terms
 
 
-def discredited_warnings(*texts: str) -> list[str]:
+def discredited_warnings(*texts: str, language: str = "en") -> list[str]:
     """The catalogue's warning for every discredited practice named in the texts (once each)."""
     folded = " ".join(fold(t) for t in texts if t)
-    return list(dict.fromkeys(w for pattern, w in _discredited_terms() if pattern.search(folded)))
+    return list(dict.fromkeys(w for pattern, w in _discredited_terms(language) if pattern.search(folded)))
 
 
-def check(prefs) -> SafetyCheck:
+def check(prefs, language: str = "en") -> SafetyCheck:
     """Crisis and discredited-practice checks over everything the person typed or picked."""
+    from .explanations import Sentences
+
     vocab_crisis = any(n in _crisis_needs() for n in prefs.needs)
     typed = [prefs.description, prefs.wants_text, prefs.avoid_text]
     crisis = vocab_crisis or any(suggests_crisis(t) for t in typed)
-    warnings = discredited_warnings(*typed)
-    return SafetyCheck(crisis=crisis, warnings=tuple(warnings) + tuple(prefs.notes))
+    warnings = discredited_warnings(*typed, language=language)
+    notes = [Sentences(language)("note_truncated", n=f"{MAX_TEXT:,}") for _ in prefs.notes[:1]]
+    return SafetyCheck(crisis=crisis, warnings=tuple(warnings) + tuple(notes))
 
 
 def _crisis_needs() -> frozenset[str]:

@@ -22,6 +22,17 @@ class Vocabulary:
     crisis_needs: frozenset[str]
     client_help: dict[str, str]
     client_groups: dict[str, str]    # id -> plural noun ("couples") for sentences
+    translations: dict[str, dict[str, dict[str, str]]]  # language -> kind -> id -> label
+
+    def label(self, kind: str, key: str, language: str = "en") -> str:
+        """Label of a vocabulary id (kind: clients, needs, wants, avoid, formats, client_groups, client_help)."""
+        if language != "en":
+            translated = self.translations.get(language, {}).get(kind, {}).get(key)
+            if translated:
+                return translated
+        if kind == "languages":
+            return key
+        return {**self.labels(), "client_groups": self.client_groups, "client_help": self.client_help}[kind][key]
 
     @property
     def qualities(self) -> tuple[str, ...]:
@@ -32,7 +43,7 @@ class Vocabulary:
         return {
             "clients": list(self.clients), "needs": list(self.needs), "wants": list(self.wants),
             "avoid": list(self.avoid), "formats": list(self.formats), "languages": list(self.languages),
-            "approaches": list(self.approaches),
+            "approaches": list(self.approaches), "attachment_styles": list(load_toml("attachment_check.toml")["style"]),
         }
 
     def labels(self) -> dict[str, dict[str, str]]:
@@ -55,4 +66,14 @@ def load_vocabulary() -> Vocabulary:
         crisis_needs=frozenset(n["id"] for n in v["need"] if n.get("crisis")),
         client_help={c["id"]: c["help"] for c in v["client"]},
         client_groups={c["id"]: c["group"] for c in v["client"]},
+        translations={"fr": {
+            "clients": {c["id"]: c["label_fr"] for c in v["client"]},
+            "client_groups": {c["id"]: c["group_fr"] for c in v["client"]},
+            "client_help": {c["id"]: c["help_fr"] for c in v["client"]},
+            "needs": {n["id"]: n["label_fr"] for n in v["need"]},
+            "wants": {q["id"]: q["want_fr"] for q in v["quality"]},
+            "avoid": {q["id"]: q["avoid_fr"] for q in v["quality"]},
+            "formats": {f["id"]: f["label_fr"] for f in v["format"]},
+            "languages": dict(zip(v["languages"]["list"], v["languages"]["list_fr"])),
+        }},
     )

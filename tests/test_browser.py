@@ -95,8 +95,8 @@ def test_fill_form_shortlist_a_provider_and_download_the_csv(app_url):
         add = details.get_by_role("button", name="Add ").first
         provider_name = add.inner_text().removeprefix("Add ").removesuffix(" to shortlist")
         add.click()
-        expect(page.get_by_role("tab", name="My shortlist (1)")).to_be_visible()
-        page.get_by_role("tab", name="My shortlist (1)").click()
+        expect(details.get_by_text("In your shortlist")).to_be_visible()
+        page.get_by_role("tab", name="My shortlist").click()
         notes = page.get_by_role("textbox", name="Your notes")
         notes.fill("Ask about evening sessions")
         notes.press("Enter")

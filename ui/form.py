@@ -6,7 +6,7 @@ import streamlit as st
 from recommender import load_vocabulary
 
 from .i18n import t
-from .labels import label_for
+from .labels import formatter
 from .models import city_options
 
 
@@ -16,25 +16,26 @@ def preferences_form() -> dict | None:
     with st.form("preferences", border=False):
         st.subheader(t("form_title"))
         client = st.selectbox(t("client_label"), list(vocab.clients), key="client", help=t("client_help"),
-                              format_func=lambda c: label_for("clients", c))
+                              format_func=formatter("clients"))
         needs = st.multiselect(t("needs_label"), list(vocab.needs), key="needs", help=t("needs_help"),
-                               format_func=lambda n: label_for("needs", n))
+                               format_func=formatter("needs"))
         description = st.text_area(t("description_label"), key="description", help=t("description_help"),
                                    placeholder=t("description_placeholder"), max_chars=5000)
         wants = st.multiselect(t("wants_label"), list(vocab.wants), key="wants", help=t("wants_help"),
-                               format_func=lambda q: label_for("wants", q))
+                               format_func=formatter("wants"))
         wants_text = st.text_input(t("wants_text_label"), key="wants_text", help=t("wants_text_help"), max_chars=1000)
         avoid = st.multiselect(t("avoid_label"), list(vocab.avoid), key="avoid", help=t("avoid_help"),
-                               format_func=lambda q: label_for("avoid", q))
+                               format_func=formatter("avoid"))
         avoid_text = st.text_input(t("avoid_text_label"), key="avoid_text", help=t("avoid_text_help"), max_chars=1000)
 
         st.subheader(t("practical_title"))
         location = st.selectbox(t("location_label"), city_options(), index=None, key="location", help=t("location_help"),
                                 placeholder=t("location_placeholder"), accept_new_options=True)
         fmt = st.radio(t("format_label"), list(vocab.formats), index=list(vocab.formats).index("either"), key="format",
-                       help=t("format_help"), horizontal=True, format_func=lambda f: label_for("formats", f))
+                       help=t("format_help"), horizontal=True, format_func=formatter("formats"))
         distance = st.slider(t("distance_label"), 5, 300, 50, step=5, key="max_distance_km", help=t("distance_help"))
-        languages = st.multiselect(t("languages_label"), list(vocab.languages), key="languages", help=t("languages_help"))
+        languages = st.multiselect(t("languages_label"), list(vocab.languages), key="languages", help=t("languages_help"),
+                                   format_func=formatter("languages"))
         max_fee = st.number_input(t("max_fee_label"), min_value=0, max_value=2000, value=None, step=10, key="max_fee",
                                   help=t("max_fee_help"), placeholder=t("max_fee_placeholder"))
         sliding = st.checkbox(t("sliding_label"), key="sliding_scale", help=t("sliding_help"))

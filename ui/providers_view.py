@@ -9,6 +9,7 @@ from recommender import load_vocabulary
 
 from .approaches_view import _bullets, shortlist_toggle
 from .i18n import t
+from .labels import approach_name, formatter, label_for
 from .safe_text import plain
 
 SHOWN = 50
@@ -18,7 +19,8 @@ DETAILED = 10
 def approach_picker() -> list[str]:
     """Empty means any approach: providers are already ranked by how well their approaches fit."""
     vocab = load_vocabulary()
-    return st.multiselect(t("providers_for"), list(vocab.approaches), key="provider_approaches", help=t("providers_for_help"))
+    return st.multiselect(t("providers_for"), list(vocab.approaches), key="provider_approaches", help=t("providers_for_help"),
+                          format_func=formatter("approaches"))
 
 
 def empty_state(counts: pd.DataFrame) -> None:
@@ -42,7 +44,9 @@ def limits_table(counts: pd.DataFrame) -> None:
 def table(results: pd.DataFrame) -> None:
     view = results[["rank", "name", "score", "approaches", "city", "distance_km", "fee", "formats", "languages", "website"]].copy()
     view.attrs = {}
-    view["formats"] = view["formats"].map(lambda f: [load_vocabulary().formats[x] for x in f])
+    view["formats"] = view["formats"].map(lambda f: [label_for("formats", x) for x in f])
+    view["approaches"] = view["approaches"].map(lambda a: [approach_name(x) for x in a])
+    view["languages"] = view["languages"].map(lambda langs: [label_for("languages", x) for x in langs])
     # Only http(s) links are clickable; anything else from a roster is shown as plain text.
     view["website"] = view["website"].where(view["website"].astype(str).str.match(r"^https?://"), None)
     st.dataframe(view, hide_index=True, width="stretch", key="providers_table", column_config={

@@ -11,8 +11,9 @@ from .i18n import lang, t
 
 
 def crisis_banner(slot) -> None:
+    lines = load_toml("ui_text.toml").get(lang(), {}).get("crisis_resources") or crisis_resources()
     with slot.container():
-        st.error("**" + t("crisis_title") + "**\n\n" + "\n".join(f"- {line}" for line in crisis_resources()), icon="🆘")
+        st.error("**" + t("crisis_title") + "**\n\n" + "\n".join(f"- {line}" for line in lines), icon="🆘")
 
 
 def notice(key: str) -> str:
