@@ -29,6 +29,13 @@ if not Path(CHROMIUM).exists():
                 allow_module_level=True)
 
 
+def settle(page) -> None:
+    """Wait until Streamlit has finished the run and drawn everything (no skeletons, no running status)."""
+    page.wait_for_function("""() => !document.querySelector('[data-testid="stSkeleton"]')
+        && !document.querySelector('[data-testid="stStatusWidget"]')""", timeout=30_000)
+    page.wait_for_timeout(800)   # charts draw asynchronously after the run
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -73,6 +80,7 @@ def test_fill_form_shortlist_a_provider_and_download_the_csv(app_url):
         page.set_default_timeout(30_000)
         page.goto(app_url)
         expect(page.get_by_role("button", name="Find matches")).to_be_visible()
+        settle(page)
         page.screenshot(path=ARTIFACTS / "1-start.png", full_page=True)
 
         page.get_by_role("combobox", name="Who is the therapy for?").click()
@@ -88,6 +96,7 @@ def test_fill_form_shortlist_a_provider_and_download_the_csv(app_url):
             page.get_by_role("heading", name="1. Gottman Method Couples Therapy"))
         expect(first).to_be_visible()
         expect(page.locator('[data-testid="stDataFrame"]:visible').first).to_be_visible()
+        settle(page)
         page.screenshot(path=ARTIFACTS / "2-results.png", full_page=True)
 
         details = page.locator('[data-testid="stExpander"]').filter(has_text="1. ").filter(has_text="$").first
@@ -101,6 +110,7 @@ def test_fill_form_shortlist_a_provider_and_download_the_csv(app_url):
         notes.fill("Ask about evening sessions")
         notes.press("Enter")
         page.wait_for_timeout(500)
+        settle(page)
         page.screenshot(path=ARTIFACTS / "3-shortlist.png", full_page=True)
 
         with page.expect_download() as info:
@@ -118,3 +128,31 @@ def test_fill_form_shortlist_a_provider_and_download_the_csv(app_url):
     assert row["notes"] == "Ask about evening sessions"
     assert "fictional" in row["notice"] and "not medical advice" in row["notice"]
     assert str(row["email"]).endswith(".example")
+
+
+def test_selfcheck_library_and_french_page_render_in_the_browser(app_url):
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 2600})
+        page.set_default_timeout(30_000)
+        page.goto(app_url)
+        page.get_by_role("tab", name="Attachment self-check").click()
+        page.get_by_role("button", name="See my result").click()
+        expect(page.get_by_text("Your reading:")).to_be_visible()
+        settle(page)
+        page.screenshot(path=ARTIFACTS / "4-selfcheck.png", full_page=True)
+        page.get_by_role("tab", name="Approach library").click()
+        expect(page.get_by_text("Compare approaches side by side")).to_be_visible()
+        settle(page)
+        page.screenshot(path=ARTIFACTS / "5-library.png", full_page=True)
+        page.get_by_text("Français").click()
+        expect(page.get_by_role("tab", name="Répertoire des approches")).to_be_visible()
+        page.get_by_role("tab", name="Trouver une thérapie").click()
+        page.get_by_role("button", name="Trouver des correspondances").click()
+        expect(page.get_by_role("heading", name="Les approches thérapeutiques qui vous conviennent")).to_be_visible()
+        settle(page)
+        page.screenshot(path=ARTIFACTS / "6-french.png", full_page=True)
+        browser.close()

@@ -18,14 +18,14 @@ def preferences_form() -> dict | None:
         client = st.selectbox(t("client_label"), list(vocab.clients), key="client", help=t("client_help"),
                               format_func=formatter("clients"))
         needs = st.multiselect(t("needs_label"), list(vocab.needs), key="needs", help=t("needs_help"),
-                               format_func=formatter("needs"))
+                               format_func=formatter("needs"), placeholder=t("choose_options"))
         description = st.text_area(t("description_label"), key="description", help=t("description_help"),
                                    placeholder=t("description_placeholder"), max_chars=5000)
         wants = st.multiselect(t("wants_label"), list(vocab.wants), key="wants", help=t("wants_help"),
-                               format_func=formatter("wants"))
+                               format_func=formatter("wants"), placeholder=t("choose_options"))
         wants_text = st.text_input(t("wants_text_label"), key="wants_text", help=t("wants_text_help"), max_chars=1000)
         avoid = st.multiselect(t("avoid_label"), list(vocab.avoid), key="avoid", help=t("avoid_help"),
-                               format_func=formatter("avoid"))
+                               format_func=formatter("avoid"), placeholder=t("choose_options"))
         avoid_text = st.text_input(t("avoid_text_label"), key="avoid_text", help=t("avoid_text_help"), max_chars=1000)
 
         st.subheader(t("practical_title"))
@@ -35,7 +35,7 @@ def preferences_form() -> dict | None:
                        help=t("format_help"), horizontal=True, format_func=formatter("formats"))
         distance = st.slider(t("distance_label"), 5, 300, 50, step=5, key="max_distance_km", help=t("distance_help"))
         languages = st.multiselect(t("languages_label"), list(vocab.languages), key="languages", help=t("languages_help"),
-                                   format_func=formatter("languages"))
+                                   format_func=formatter("languages"), placeholder=t("choose_options"))
         max_fee = st.number_input(t("max_fee_label"), min_value=0, max_value=2000, value=None, step=10, key="max_fee",
                                   help=t("max_fee_help"), placeholder=t("max_fee_placeholder"))
         sliding = st.checkbox(t("sliding_label"), key="sliding_scale", help=t("sliding_help"))

@@ -47,7 +47,7 @@ def show() -> None:
     st.write(t("library_intro"))
     st.markdown(f"**{t('compare_approaches')}**")
     chosen = st.multiselect(t("compare_pick"), list(vocab.approaches), max_selections=3, key="library_compare",
-                            help=t("compare_help"), format_func=formatter("approaches"))
+                            help=t("compare_help"), format_func=formatter("approaches"), placeholder=t("choose_options"))
     if len(chosen) >= 2:
         compare(chosen)
     focus = st.session_state.get(FOCUS)

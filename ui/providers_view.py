@@ -20,7 +20,7 @@ def approach_picker() -> list[str]:
     """Empty means any approach: providers are already ranked by how well their approaches fit."""
     vocab = load_vocabulary()
     return st.multiselect(t("providers_for"), list(vocab.approaches), key="provider_approaches", help=t("providers_for_help"),
-                          format_func=formatter("approaches"))
+                          format_func=formatter("approaches"), placeholder=t("choose_options"))
 
 
 def empty_state(counts: pd.DataFrame) -> None:
