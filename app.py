@@ -2,7 +2,6 @@
 import streamlit as st
 
 from recommender import Preferences, PreferencesError
-from recommender.geography import LocationError, resolve
 from ui import (approaches_view, form, library_view, models, providers_view, roster_view, safety_view, selfcheck_view,
                 shortlist_view)
 from ui.i18n import LANGUAGES, lang, t
@@ -56,14 +55,7 @@ with find_tab:
             results = provider_ranker.rank(query, top=providers_view.SHOWN, approach_scores=ranker.scores(prefs),
                                            language=lang())
             safety_view.warnings([w for w in results.attrs["warnings"] if w not in ranked.attrs["warnings"]])
-            place = None
-            if prefs.location:
-                try:
-                    p = resolve(prefs.location)
-                    place = (p.lat, p.lon)
-                except LocationError:
-                    pass
-            providers_view.show(results, place)
+            providers_view.show(results)
 
 with shortlist_tab:
     safety_view.trust_notices(sample=is_sample)

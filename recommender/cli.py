@@ -19,13 +19,11 @@ from .export import to_csv_bytes
 from .generator import generate_directory, write_directory
 from .index_store import load_indexed
 from .preferences import Preferences, PreferencesError
-from .provider_ranker import ProviderRanker
+from .provider_ranker import OUTPUT_COLUMNS, ProviderRanker
 from .vocabulary import load_vocabulary
 
 APPROACH_FIELDS = ["rank", "approach", "score", "reasons_for", "reasons_against"]
-PROVIDER_FIELDS = ["rank", "provider_id", "name", "score", "approaches", "city", "region", "country", "distance_km", "fee",
-                   "formats", "languages", "accepting_new_clients", "reasons_for", "reasons_against", "populations",
-                   "sliding_scale", "insurance", "credentials", "email", "phone", "website", "sample"]
+PROVIDER_FIELDS = [c for c in OUTPUT_COLUMNS if c not in ("bio", "lat", "lon")]
 
 
 class BadInput(Exception):
@@ -103,7 +101,8 @@ def _answer(results: list[pd.DataFrame], fields: list[str], batch: bool, args) -
 
 def cmd_vocab(args) -> int:
     vocab = load_vocabulary()
-    _emit(args, json.dumps({**vocab.as_lists(), "labels": vocab.labels()}, ensure_ascii=False, indent=2))
+    answer = {**vocab.as_lists(), **({"labels": vocab.labels()} if args.labels else {})}
+    _emit(args, json.dumps(answer, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -193,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m recommender", description="Therapy finder: approaches and providers for a person's needs.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser("vocab", help="every controlled vocabulary as JSON")
+    p.add_argument("--labels", action="store_true", help="also the label people read for each id")
     p.add_argument("--output")
     p.set_defaults(func=cmd_vocab)
     p = sub.add_parser("catalogue", help="every approach record as JSON")

@@ -187,6 +187,6 @@ class ProviderRanker:
         out["reasons_against"] = [r[1] for r in reasons]
         out = out.reindex(columns=OUTPUT_COLUMNS).reset_index(drop=True)
         out.attrs = {"crisis": safety.crisis, "warnings": warnings, "filter_counts": self.filter_counts(masks, n),
-                     "total": n, "matched": int(keep.sum()), "place": place.label if place else None,
+                     "total": n, "matched": int(keep.sum()), "place": place,
                      "radius_km": radius}
         return out

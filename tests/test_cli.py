@@ -31,6 +31,9 @@ def test_vocab_lists_every_vocabulary():
     for name in ["Attachment-Based Therapy", "Emotionally Focused Therapy (EFT)", "DIR/Floortime", "Trauma-Focused CBT (TF-CBT)"]:
         assert name in out["approaches"]
     assert not any("holding" in a.lower() for a in out["approaches"])
+    assert all(isinstance(v, list) for v in out.values())
+    labelled = json.loads(cli("vocab", "--labels").stdout)
+    assert labelled["labels"]["clients"]["couple"] == "Us as a couple"
 
 
 def test_catalogue_has_every_field_and_flags_holding_therapy():

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from recommender import load_vocabulary
+from recommender.export import SHORTLIST_COLUMNS
 
 from .approaches_view import _bullets, shortlist_toggle
 from .i18n import t
@@ -62,15 +63,16 @@ def table(results: pd.DataFrame) -> None:
     })
 
 
-def provider_map(results: pd.DataFrame, place) -> None:
+def provider_map(results: pd.DataFrame) -> None:
     """A scatter of in-person providers around the person; Altair draws it locally, no tiles are fetched."""
+    place = results.attrs.get("place")
     here = results.dropna(subset=["distance_km"])
     if place is None or here.empty:
         return
     st.markdown(f"**{t('map_title')}**")
     st.caption(t("map_caption"))
     points = pd.DataFrame({"lat": here["lat"], "lon": here["lon"], "label": here["name"], "kind": "provider"})
-    me = pd.DataFrame({"lat": [place[0]], "lon": [place[1]], "label": [t("you")], "kind": ["you"]})
+    me = pd.DataFrame({"lat": [place.lat], "lon": [place.lon], "label": [t("you")], "kind": ["you"]})
     data = pd.concat([points, me], ignore_index=True)
     chart = alt.Chart(data).mark_point(filled=True).encode(
         longitude="lon:Q", latitude="lat:Q", tooltip=["label:N"],
@@ -96,13 +98,11 @@ def details(results: pd.DataFrame) -> None:
 
 
 def _export_row(rec: dict) -> dict:
-    keep = ["rank", "provider_id", "name", "score", "approaches", "city", "region", "country", "distance_km", "fee",
-            "formats", "languages", "accepting_new_clients", "reasons_for", "reasons_against", "email", "phone",
-            "website", "sample"]
-    return {k: rec.get(k) for k in keep}
+    """The provider's result row, as the shortlist export needs it."""
+    return {k: rec.get(k) for k in [*SHORTLIST_COLUMNS, "sample"] if k in rec}
 
 
-def show(results: pd.DataFrame, place) -> None:
+def show(results: pd.DataFrame) -> None:
     attrs = results.attrs
     st.caption(t("providers_count", matched=attrs["matched"], total=attrs["total"], shown=len(results)))
     if results.empty:
@@ -110,5 +110,5 @@ def show(results: pd.DataFrame, place) -> None:
     else:
         table(results)
         details(results)
-        provider_map(results, place)
+        provider_map(results)
     limits_table(attrs["filter_counts"])

@@ -6,6 +6,7 @@ and replacing it leaves the shortlist untouched.
 from __future__ import annotations
 
 import hashlib
+import io
 
 import streamlit as st
 
@@ -41,7 +42,7 @@ def load(data: bytes, name: str) -> None:
     bar = st.progress(0.0, text=t("roster_reading"))
     st.session_state.pop("roster_error", None)
     try:
-        raw = read_table(_Buffer(data), name)
+        raw = read_table(io.BytesIO(data), name)
         loaded = validate(raw, progress=lambda fraction, message: bar.progress(0.9 * fraction, text=message))
         if loaded.directory.empty:
             st.session_state["roster_rejected"] = {"name": name, "loaded": loaded}
@@ -55,16 +56,6 @@ def load(data: bytes, name: str) -> None:
     bar.empty()
     st.session_state.pop("roster_rejected", None)
     st.session_state["roster"] = {"name": name, "loaded": loaded, "ranker": ranker}
-
-
-class _Buffer:
-    """The uploaded bytes as the file-like `read_table` expects."""
-
-    def __init__(self, data: bytes):
-        self._data = data
-
-    def read(self) -> bytes:
-        return self._data
 
 
 def report() -> None:
