@@ -66,7 +66,7 @@ class _Lexicon:
         self.phrases: list[_Phrase] = []
         for entry in raw["entry"]:
             kind = next(k for k in ("needs", "qualities", "clients") if k in entry)
-            for phrase in entry["phrases"]:
+            for phrase in entry["phrases"] + entry.get("phrases_fr", []):
                 words = tuple(_tokens(phrase))
                 if words:
                     self.phrases.append(_Phrase(kind, tuple(entry[kind]), words))
@@ -91,13 +91,14 @@ class _Lexicon:
         found = {token} if token in self.exact else set()
         found.update(p + "*" for p in self.prefixes if token.startswith(p))
         if len(token) >= 5 and token.isalpha():
+            # A typo rarely changes the first letter; requiring it keeps "depuis" from matching "epuise*".
             for d in _deletes(token):
-                found.update(self.fuzzy.get(d, ()))
+                found.update(w for w in self.fuzzy.get(d, ()) if w[0] == token[0])
             for n in self.stem_lengths:
                 for cut in {n - 1, n, n + 1}:
                     if cut <= len(token):
                         for d in _deletes(token[:cut]):
-                            found.update(p + "*" for p in self.fuzzy_stems.get(d, ()) if len(p) == n)
+                            found.update(p + "*" for p in self.fuzzy_stems.get(d, ()) if len(p) == n and p[0] == token[0])
         return found
 
 

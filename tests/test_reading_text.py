@@ -32,3 +32,15 @@ def test_describing_a_hard_childhood_is_not_read_as_avoiding_childhood_work():
 
 def test_avoid_box_words_are_always_things_to_avoid():
     assert "homework" in read_text(avoid_text="homework, worksheets").avoid
+
+
+def test_french_everyday_phrases_are_read_too():
+    assert {"relationship_conflict", "emotional_distance"} <= set(read_text("on se dispute tout le temps et il se ferme").needs)
+    assert "trust_issues" in read_text("je n'arrive pas à faire confiance à personne").needs
+    assert "teen_conflict" in read_text("mon ado ne nous parle plus").needs
+    s = read_text("je veux des outils concrets, pas ressasser mon enfance")
+    assert "concrete_tools" in s.wants and "childhood_focus" in s.avoid
+
+
+def test_typo_tolerance_does_not_invent_needs_from_unrelated_words():
+    assert read_text("depuis 3 mois je dors mal").needs == {}

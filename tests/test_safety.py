@@ -86,3 +86,21 @@ def test_holding_therapy_names_warn_and_attachment_based_therapy_does_not():
     for text in ["attachment-based therapy", "attachment based therapy", "attachment-focused therapy",
                  "attachment based family therapy", "my attachment style"]:
         assert not discredited_warnings(text), text
+
+
+FRENCH_TRIGGER = ["je veux mourir", "j'ai envie d'en finir", "je pense à mettre fin à mes jours", "je me scarifie le soir",
+                  "ma fille dit qu'elle veut mourir", "tout le monde serait mieux sans moi", "je suis suicidaire",
+                  "j'ai cherché combien de comprimés il faudrait"]
+FRENCH_CALM = ["ce travail me tue", "je suis mort de fatigue", "je veux en finir avec cette dispute",
+               "je ne suis pas suicidaire, juste épuisée", "mon grand-père est mort l'an dernier",
+               "il se coupe les cheveux tout seul", "je me coupe du monde depuis des mois"]
+
+
+@pytest.mark.parametrize("text", FRENCH_TRIGGER)
+def test_french_words_that_suggest_risk_trigger_crisis_resources(text):
+    assert suggests_crisis(text)
+
+
+@pytest.mark.parametrize("text", FRENCH_CALM)
+def test_french_everyday_speech_does_not_trigger(text):
+    assert not suggests_crisis(text)
