@@ -92,3 +92,6 @@ def test_the_french_page_has_no_english_label_left():
     leftover = sorted({s for s in shown if s in english})
     assert leftover == []
     assert any("Thérapie" in s.value for s in at.subheader)
+    record = " ".join(m.value for m in at.markdown)
+    assert "Convient bien si" in record and "Étapes habituelles" in record
+    assert "vous et votre partenaire avez toujours la même dispute" in record   # the record itself, not only headings
