@@ -15,7 +15,7 @@ import pandas as pd
 from .approach_ranker import ApproachRanker
 from .catalogue import load_catalogue, style_of
 from .directory import DirectoryError, load_directory
-from .export import to_csv_bytes
+from .export import notice_for, to_csv_bytes
 from .generator import generate_directory, write_directory
 from .index_store import load_indexed
 from .preferences import Preferences, PreferencesError
@@ -89,13 +89,15 @@ def _answer(results: list[pd.DataFrame], fields: list[str], batch: bool, args) -
             out = df[fields].copy()
             out.attrs = {}
             out.insert(0, "crisis", df.attrs.get("crisis", False))
+            out["notice"] = notice_for(bool(out["sample"].any())) if "sample" in out else notice_for(False)
             if batch:
                 out.insert(0, "query", i)
             frames.append(out)
         _emit(args, to_csv_bytes(pd.concat(frames, ignore_index=True)))
         return
     answers = [{"crisis": df.attrs.get("crisis", False), "warnings": df.attrs.get("warnings", []),
-                "results": _records(df, fields)} for df in results]
+                "results": _records(df, fields),
+                "notice": notice_for(bool("sample" in df and df["sample"].any()))} for df in results]
     _emit(args, json.dumps(answers if batch else answers[0], ensure_ascii=False, indent=2))
 
 

@@ -72,6 +72,7 @@ def test_providers_json_has_contract_fields(tmp_path):
               "formats", "languages", "accepting_new_clients", "reasons_for", "reasons_against"}
     assert out.returncode == 0 and answer["results"] and all(fields <= set(r) for r in answer["results"])
     assert all(r["fee"] <= 180 for r in answer["results"])
+    assert "fictional" in answer["notice"] and "not medical advice" in answer["notice"]
 
 
 def test_providers_batch_csv_numbers_queries_and_writes_output_file(tmp_path):
@@ -81,6 +82,7 @@ def test_providers_batch_csv_numbers_queries_and_writes_output_file(tmp_path):
     assert out.returncode == 0 and out.stdout == ""
     df = pd.read_csv(target, encoding="utf-8-sig")
     assert df["query"].tolist() == [0, 0, 0, 1, 1, 1]
+    assert df["notice"].str.contains("not medical advice").all()
 
 
 def test_providers_with_no_limits_returns_every_provider_once(tmp_path):
