@@ -74,6 +74,6 @@ def load_vocabulary() -> Vocabulary:
             "wants": {q["id"]: q["want_fr"] for q in v["quality"]},
             "avoid": {q["id"]: q["avoid_fr"] for q in v["quality"]},
             "formats": {f["id"]: f["label_fr"] for f in v["format"]},
-            "languages": dict(zip(v["languages"]["list"], v["languages"]["list_fr"])),
+            "languages": dict(zip(v["languages"]["list"], v["languages"]["list_fr"], strict=True)),
         }},
     )

@@ -2,7 +2,6 @@
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -17,7 +16,6 @@ def page():
 
 def submit(at, **fields):
     for key, value in fields.items():
-        widget = at.get_by_key(key) if hasattr(at, "get_by_key") else None
         kind = {"client": "selectbox", "location": "selectbox", "format": "radio", "description": "text_area",
                 "wants_text": "text_input", "avoid_text": "text_input", "max_fee": "number_input",
                 "max_distance_km": "slider", "sliding_scale": "checkbox", "accepting_only": "checkbox"}.get(key, "multiselect")
@@ -112,7 +110,6 @@ def test_shortlist_export_and_reimport_round_trip():
     assert at.download_button(key="download_shortlist").label == "Download shortlist (CSV)"
 
     from recommender.export import shortlist_csv
-    from ui import shortlist_state  # noqa: F401 (the page helper the button uses)
     approaches = pd.DataFrame([i["row"] for i in shortlist.values() if i["kind"] == "approach"])
     providers = pd.DataFrame([i["row"] for i in shortlist.values() if i["kind"] == "provider"])
     data = shortlist_csv(approaches, providers, {note_key: "call on Monday"})
