@@ -70,16 +70,6 @@ MUST_NOT_TRIGGER = [
 ]
 
 
-@pytest.mark.parametrize("text", MUST_TRIGGER)
-def test_words_that_suggest_risk_trigger_crisis_resources(text):
-    assert suggests_crisis(text)
-
-
-@pytest.mark.parametrize("text", MUST_NOT_TRIGGER)
-def test_everyday_speech_does_not_trigger_a_false_alarm(text):
-    assert not suggests_crisis(text)
-
-
 def test_holding_therapy_names_warn_and_attachment_based_therapy_does_not():
     for text in ["holding therapy", "Attachment Therapy", "rebirthing", "compression holding", "rage reduction therapy"]:
         assert discredited_warnings(text), text
@@ -96,11 +86,11 @@ FRENCH_CALM = ["ce travail me tue", "je suis mort de fatigue", "je veux en finir
                "il se coupe les cheveux tout seul", "je me coupe du monde depuis des mois"]
 
 
-@pytest.mark.parametrize("text", FRENCH_TRIGGER)
-def test_french_words_that_suggest_risk_trigger_crisis_resources(text):
+@pytest.mark.parametrize("text", MUST_TRIGGER + FRENCH_TRIGGER)
+def test_words_that_suggest_risk_trigger_crisis_resources(text):
     assert suggests_crisis(text)
 
 
-@pytest.mark.parametrize("text", FRENCH_CALM)
-def test_french_everyday_speech_does_not_trigger(text):
+@pytest.mark.parametrize("text", MUST_NOT_TRIGGER + FRENCH_CALM)
+def test_everyday_speech_does_not_trigger_a_false_alarm(text):
     assert not suggests_crisis(text)
