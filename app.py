@@ -30,7 +30,7 @@ with selfcheck_tab:
 with find_tab:
     left, right = st.columns([1, 2], gap="large")
     with left:
-        raw = form.preferences_form()
+        raw = form.preferences_form(provider_ranker.insurance_plans_)
     if raw is not None:
         try:
             st.session_state["prefs"] = Preferences.from_dict(raw)

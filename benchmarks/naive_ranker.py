@@ -11,6 +11,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from recommender.catalogue import fold
 from recommender.geography import EARTH_RADIUS_KM, resolve
 
 
@@ -51,6 +52,8 @@ def naive_rank(directory: pd.DataFrame, prefs, approach_scores: pd.Series, top: 
         if prefs.sliding_scale and not row["sliding_scale"]:
             return np.nan
         if prefs.approaches and not set(prefs.approaches) & set(row["approaches"]):
+            return np.nan
+        if prefs.insurance and not any(fold(w) in fold(p) or fold(p) in fold(w) for p in row["insurance"] for w in prefs.insurance):
             return np.nan
         approach_fit = max(float(scores.get(a, 0.0)) for a in row["approaches"])
         concern_fit = len(needs & set(row["concerns"])) / len(needs) if needs else 0.0

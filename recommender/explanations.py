@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .catalogue import load_catalogue
+from .catalogue import fold, load_catalogue
 from .data_files import load_toml
 from .vocabulary import load_vocabulary
 
@@ -158,6 +158,10 @@ def provider_reasons(row, prefs, approach_rank: dict[str, int], place, max_dista
         (cons if key == "fee_near_limit" else pros).append(say(key, fee=f"{fee:.0f}", limit=f"{prefs.max_fee:.0f}"))
     if row.get("sliding_scale"):
         pros.append(say("sliding"))
+    accepted = [plan for plan in (row.get("insurance") if row.get("insurance") is not None else [])
+                if any(fold(w) in fold(plan) or fold(plan) in fold(w) for w in prefs.insurance)]
+    if accepted:
+        pros.append(say("accepts_plan", plans=say.join(accepted)))
     concerns = [n for n in prefs.needs if n in (row.get("concerns") if row.get("concerns") is not None else [])]
     if concerns:
         pros.append(say("experience", items=say.join([say.quoted(say.label("needs", n)) for n in concerns])))

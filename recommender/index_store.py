@@ -16,7 +16,7 @@ from .data_files import DATA_DIR
 from .directory import LoadResult, load_directory
 from .provider_ranker import ProviderRanker
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2   # bump whenever ProviderRanker's fitted state changes shape
 CHUNK = 1 << 20
 
 

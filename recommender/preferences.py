@@ -35,6 +35,7 @@ class Preferences:
     languages: tuple[str, ...] = ()
     max_fee: float | None = None
     sliding_scale: bool = False
+    insurance: tuple[str, ...] = ()      # plans or benefits the person wants to use (any one suffices)
     accepting_only: bool = True
     approaches: tuple[str, ...] = ()   # only providers offering one of these (page: "chosen approaches")
     attachment_style: str | None = None  # from the self-check, only when the person opts in
@@ -79,6 +80,11 @@ class Preferences:
             kw["max_distance_km"] = _number("max_distance_km", raw["max_distance_km"], low=0, high=MAX_DISTANCE_KM, strict=True)
         if raw.get("max_fee") is not None:
             kw["max_fee"] = _number("max_fee", raw["max_fee"], low=0, high=MAX_FEE)
+        if raw.get("insurance") is not None:
+            plans = [raw["insurance"]] if isinstance(raw["insurance"], str) else raw["insurance"]
+            if not isinstance(plans, list) or not all(isinstance(p, str) and 0 < len(p.strip()) <= 200 for p in plans):
+                raise PreferencesError("'insurance' must be a list of plan names (each 1 to 200 characters)")
+            kw["insurance"] = tuple(dict.fromkeys(p.strip() for p in plans))
         for key in ("sliding_scale", "accepting_only"):
             if raw.get(key) is not None:
                 if not isinstance(raw[key], bool):

@@ -15,6 +15,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 from .approach_ranker import ApproachRanker
 from .catalogue import load_catalogue
 from .explanations import Sentences, provider_reasons
+from .catalogue import fold
 from .geography import EARTH_RADIUS_KM, LocationError, resolve
 from .preferences import Preferences
 from .safety import check
@@ -50,6 +51,9 @@ class ProviderRanker:
         self.concerns_ = MultiLabelBinarizer(classes=list(vocab.needs), sparse_output=True).fit_transform(d["concerns"]).tocsr().astype(np.float32)
         self.languages_ = MultiLabelBinarizer(classes=list(vocab.languages), sparse_output=True).fit_transform(d["languages"]).tocsc()
         self.populations_ = MultiLabelBinarizer(classes=list(vocab.clients)).fit_transform(d["populations"]).astype(bool)
+        plans = MultiLabelBinarizer(sparse_output=True)
+        self.insurance_ = plans.fit_transform(d["insurance"]).tocsc()
+        self.insurance_plans_ = [str(p) for p in plans.classes_]
         formats = MultiLabelBinarizer(classes=["in_person", "online"]).fit_transform(d["formats"]).astype(bool)
         self.in_person_, self.online_ = formats[:, 0], formats[:, 1]
         self.fee_ = d["fee"].to_numpy(dtype=float)
@@ -100,12 +104,22 @@ class ProviderRanker:
             masks[say("limit_fee", fee=f"{prefs.max_fee:g}")] = self.fee_ <= prefs.max_fee
         if prefs.sliding_scale:
             masks[say("limit_sliding")] = self.sliding_
+        if prefs.insurance:
+            cols = self.plans_matching(prefs.insurance)
+            masks[say("limit_insurance", plans=either.join(prefs.insurance))] = (
+                np.asarray(self.insurance_[:, cols].sum(axis=1)).ravel() > 0 if cols else np.zeros(n, dtype=bool))
         if prefs.approaches:
             cols = [self.approach_names_.index(a) for a in prefs.approaches]
             masks[say("limit_approaches", approaches=either.join(say.approach(a) for a in prefs.approaches))] = \
                 np.asarray(self.approaches_[:, cols].sum(axis=1)).ravel() > 0
         distance = np.where(near, distance, np.nan)
         return masks, distance, radius
+
+    def plans_matching(self, wanted) -> list[int]:
+        """Columns of the directory's plans that any wanted plan names (case- and accent-insensitive,
+        either way round, so "EAP" finds "Employee assistance program (EAP)")."""
+        wanted = [fold(w) for w in wanted]
+        return [i for i, plan in enumerate(self.insurance_plans_) if any(w in fold(plan) or fold(plan) in w for w in wanted)]
 
     @staticmethod
     def filter_counts(masks: dict[str, np.ndarray], total: int) -> pd.DataFrame:

@@ -11,6 +11,7 @@ CASES = [
     {"client": "child", "needs": ["developmental_differences", "child_behaviour"], "format": "online"},
     {"needs": ["anxiety", "panic"], "location": "Toronto, ON", "format": "in_person", "max_fee": 170},
     {"client": "self", "languages": ["French", "Spanish"], "sliding_scale": True},
+    {"insurance": ["EAP", "Medicaid"], "location": "Chicago, IL", "format": "either"},
     {"client": "adolescent", "approaches": ["Dialectical Behavior Therapy (DBT)"], "location": "New York City"},
 ]
 

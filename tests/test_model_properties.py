@@ -22,6 +22,7 @@ prefs_strategy = st.fixed_dictionaries({}, optional={
     "languages": st.lists(st.sampled_from(list(VOCAB.languages)), max_size=2, unique=True),
     "max_fee": st.floats(min_value=0, max_value=400),
     "sliding_scale": st.booleans(),
+    "insurance": st.lists(st.sampled_from(["EAP", "Medicaid", "extended health benefits", "Blue Sky Plan"]), max_size=2, unique=True),
     "accepting_only": st.booleans(),
 })
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -72,6 +73,9 @@ def test_every_provider_returned_honours_every_limit(provider_ranker, raw):
         assert (result["fee"] <= prefs.max_fee).all()
     if prefs.sliding_scale:
         assert result["sliding_scale"].all()
+    if prefs.insurance:
+        wanted = [w.lower() for w in prefs.insurance]
+        assert all(any(w in plan.lower() for plan in plans for w in wanted) for plans in result["insurance"])
     if prefs.format == "online":
         assert all("online" in f for f in result["formats"])
     if prefs.location and prefs.format != "online":

@@ -79,6 +79,13 @@ def test_calgary_french_under_120_lists_only_providers_that_honour_every_limit()
     assert (online | near).all()
 
 
+def test_choosing_an_insurance_plan_lists_only_providers_who_accept_it():
+    at = submit(page(), insurance=["Medicaid"])
+    table = provider_table(at)
+    assert len(table) > 0 and table["insurance"].map(lambda plans: "Medicaid" in plans).all()
+    assert any("Accepts Medicaid" in m.value for m in at.markdown)
+
+
 def test_impossible_limits_show_which_limit_to_relax():
     at = submit(page(), location="Calgary, AB, CA", format="in_person", languages=["Somali"], max_fee=60, sliding_scale=True)
     assert any("No provider matches all your limits" in i.value for i in at.info)

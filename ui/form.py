@@ -10,8 +10,10 @@ from .labels import formatter
 from .models import city_options
 
 
-def preferences_form() -> dict | None:
-    """Draw the form; on submit return the raw preferences dict (as in a preferences file), else None."""
+def preferences_form(plans: list[str]) -> dict | None:
+    """Draw the form; on submit return the raw preferences dict (as in a preferences file), else None.
+
+    `plans` are the insurance plans the directory in use lists (they differ from roster to roster)."""
     vocab = load_vocabulary()
     with st.form("preferences", border=False):
         st.subheader(t("form_title"))
@@ -39,13 +41,15 @@ def preferences_form() -> dict | None:
         max_fee = st.number_input(t("max_fee_label"), min_value=0, max_value=2000, value=None, step=10, key="max_fee",
                                   help=t("max_fee_help"), placeholder=t("max_fee_placeholder"))
         sliding = st.checkbox(t("sliding_label"), key="sliding_scale", help=t("sliding_help"))
+        insurance = st.multiselect(t("insurance_label"), plans, key="insurance", help=t("insurance_help"),
+                                   placeholder=t("choose_options"))
         accepting = st.checkbox(t("accepting_label"), value=True, key="accepting_only", help=t("accepting_help"))
         submitted = st.form_submit_button(t("submit"), type="primary", key="find", width="stretch")
     if not submitted:
         return None
     raw = {"client": client, "needs": needs, "description": description, "wants": wants, "wants_text": wants_text,
            "avoid": avoid, "avoid_text": avoid_text, "format": fmt, "languages": languages,
-           "sliding_scale": sliding, "accepting_only": accepting}
+           "sliding_scale": sliding, "insurance": insurance, "accepting_only": accepting}
     if location:
         raw["location"] = location
         raw["max_distance_km"] = float(distance)

@@ -43,7 +43,8 @@ def limits_table(counts: pd.DataFrame) -> None:
 
 
 def table(results: pd.DataFrame) -> None:
-    view = results[["rank", "name", "score", "approaches", "city", "distance_km", "fee", "formats", "languages", "website"]].copy()
+    view = results[["rank", "name", "score", "approaches", "city", "distance_km", "fee", "formats", "languages", "insurance",
+                    "website"]].copy()
     view.attrs = {}
     view["formats"] = view["formats"].map(lambda f: [label_for("formats", x) for x in f])
     view["approaches"] = view["approaches"].map(lambda a: [approach_name(x) for x in a])
@@ -59,6 +60,7 @@ def table(results: pd.DataFrame) -> None:
         "fee": st.column_config.NumberColumn(t("col_fee"), format="$%.0f"),
         "formats": st.column_config.ListColumn(t("col_formats")),
         "languages": st.column_config.ListColumn(t("col_languages")),
+        "insurance": st.column_config.ListColumn(t("col_insurance")),
         "website": st.column_config.LinkColumn(t("col_website")),
     })
 
