@@ -56,10 +56,10 @@ def random_preferences(n: int, seed: int = 0) -> list[dict]:
 
 
 def touched_bytes_per_provider(ranker) -> float:
-    """Bytes a query reads per provider: every per-provider array the masks and scores use."""
+    """Bytes a query reads per provider at most: every per-provider array the masks and scores use."""
     arrays = [ranker.in_person_, ranker.online_, ranker.fee_, ranker.sliding_, ranker.accepting_, ranker.populations_]
     total = sum(a.nbytes for a in arrays)
-    for m in (ranker.approaches_, ranker.concerns_, ranker.languages_):
+    for m in (ranker.approaches_, ranker.concerns_, ranker.languages_, ranker.insurance_):
         total += m.data.nbytes + m.indices.nbytes + m.indptr.nbytes
     total += ranker.tree_.data.nbytes if ranker.tree_ is not None else 0
     return total / len(ranker.directory_)
