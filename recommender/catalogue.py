@@ -73,7 +73,3 @@ def canonical_approach(name: str, cutoff: float = 0.82) -> tuple[str | None, boo
     close = difflib.get_close_matches(key, index.keys(), n=1, cutoff=cutoff)
     return (index[close[0]], True) if close else (None, False)
 
-
-def is_discredited(name: str) -> bool:
-    full = load_catalogue(include_discredited=True)
-    return bool(name in full.index and full.loc[name, "discredited"])

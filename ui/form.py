@@ -6,7 +6,7 @@ import streamlit as st
 from recommender import load_vocabulary
 
 from .i18n import t
-from .labels import formatter
+from .labels import formatter, label_for
 from .models import city_options
 
 
@@ -17,7 +17,8 @@ def preferences_form(plans: list[str]) -> dict | None:
     vocab = load_vocabulary()
     with st.form("preferences", border=False):
         st.subheader(t("form_title"))
-        client = st.selectbox(t("client_label"), list(vocab.clients), key="client", help=t("client_help"),
+        per_client = "\n".join(f"- **{label_for('clients', c)}**: {label_for('client_help', c)}" for c in vocab.clients)
+        client = st.selectbox(t("client_label"), list(vocab.clients), key="client", help=t("client_help") + "\n\n" + per_client,
                               format_func=formatter("clients"))
         needs = st.multiselect(t("needs_label"), list(vocab.needs), key="needs", help=t("needs_help"),
                                format_func=formatter("needs"), placeholder=t("choose_options"))
