@@ -1,4 +1,5 @@
 """Therapy finder: the Streamlit page. It only lays out the page; all ranking lives in `recommender/`."""
+import pandas as pd
 import streamlit as st
 
 from recommender import Preferences, PreferencesError
@@ -52,7 +53,7 @@ with find_tab:
             st.header(t("providers_title"))
             chosen = providers_view.approach_picker()
             query = Preferences.from_dict({**prefs.to_dict(), "approaches": chosen})
-            results = provider_ranker.rank(query, top=providers_view.SHOWN, approach_scores=ranker.scores(prefs),
+            results = provider_ranker.rank(query, top=providers_view.SHOWN, approach_scores=pd.Series(ranked.attrs["scores"]),
                                            language=lang())
             safety_view.warnings([w for w in results.attrs["warnings"] if w not in ranked.attrs["warnings"]])
             providers_view.show(results)

@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from recommender.catalogue import fold
+from recommender.directory import plan_accepted
 from recommender.geography import EARTH_RADIUS_KM, resolve
 
 
@@ -53,7 +53,7 @@ def naive_rank(directory: pd.DataFrame, prefs, approach_scores: pd.Series, top: 
             return np.nan
         if prefs.approaches and not set(prefs.approaches) & set(row["approaches"]):
             return np.nan
-        if prefs.insurance and not any(fold(w) in fold(p) or fold(p) in fold(w) for p in row["insurance"] for w in prefs.insurance):
+        if prefs.insurance and not any(plan_accepted(p, prefs.insurance) for p in row["insurance"]):
             return np.nan
         approach_fit = max(float(scores.get(a, 0.0)) for a in row["approaches"])
         concern_fit = len(needs & set(row["concerns"])) / len(needs) if needs else 0.0

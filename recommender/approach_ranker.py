@@ -46,6 +46,7 @@ class Query:
     text: object             # sparse TF-IDF row (or None)
     client_hint: np.ndarray  # weight per client id read from text, used when no client was picked
     from_self_check: tuple[str, ...] = ()  # needs added by the attachment self-check (opt-in)
+    words: object = None     # word TF-IDF row of the person's text, for the "your words match" reasons
 
 
 class ApproachRanker:
@@ -87,6 +88,7 @@ class ApproachRanker:
         ]).fit(documents)
         self.documents_ = normalize(self.text_encoder_.transform(documents))
         self.word_documents_ = self.text_encoder_.transformer_list[0][1].transform(documents)
+        self.word_terms_ = self.text_encoder_.transformer_list[0][1].get_feature_names_out()
         self.evidence_ = self.qualities_[:, self.quality_ids_.index("evidence_based")]
         return self
 
@@ -113,8 +115,9 @@ class ApproachRanker:
         wants = self._weights(self.quality_ids_, prefs.wants, signals.wants)
         avoid = self._weights(self.quality_ids_, prefs.avoid, signals.avoid)
         text = normalize(self.text_encoder_.transform([prefs.free_text])) if prefs.free_text else None
+        words = self.text_encoder_.transformer_list[0][1].transform([prefs.free_text]) if prefs.free_text else None
         hint = self._weights(self.client_ids_, (), signals.clients)
-        return Query(prefs, signals, needs, wants, avoid, text, hint, from_check)
+        return Query(prefs, signals, needs, wants, avoid, text, hint, from_check, words)
 
     @staticmethod
     def _weights(ids: list[str], picked, read: dict[str, float]) -> np.ndarray:
@@ -169,6 +172,7 @@ class ApproachRanker:
         """Ranked approaches with reasons (in `language`); `attrs` carries the crisis flag and warnings."""
         query = self.encode(prefs)
         comp = self.components(query)
+        scores = comp["score"].to_dict()   # unrounded, catalogue order: what a provider ranking needs
         order = np.lexsort((np.arange(len(comp)), -comp["score"].to_numpy().round(12)))
         comp = comp.iloc[order[:top] if top else order]
         rows = []
@@ -183,5 +187,5 @@ class ApproachRanker:
         out = pd.DataFrame(rows, columns=["rank", "approach", "score", "reasons_for", "reasons_against",
                                           *[f"fit_{k}" for k in COMPONENTS], "client_factor", "avoid_penalty"])
         safety = check(prefs, language)
-        out.attrs = {"crisis": safety.crisis, "warnings": list(safety.warnings)}
+        out.attrs = {"crisis": safety.crisis, "warnings": list(safety.warnings), "scores": scores}
         return out

@@ -166,6 +166,14 @@ def _vocabulary_parser(column: str, allowed, synonyms: dict[str, str]):
     return parse
 
 
+def plan_accepted(plan: str, wanted) -> bool:
+    """Whether a provider's insurance plan is one the person named: case- and accent-insensitive, either
+    way round, so "EAP" finds "Employee assistance program (EAP)". The one rule the ranker, its reasons
+    and the baseline share."""
+    plan = fold(plan)
+    return any(fold(w) in plan or plan in fold(w) for w in wanted)
+
+
 def _to_bool(series: pd.Series, default: bool) -> tuple[pd.Series, pd.Series]:
     text = series.fillna("").astype(str).str.strip().str.lower()
     known = text.isin(TRUE_WORDS | FALSE_WORDS)

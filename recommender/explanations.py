@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .catalogue import fold, load_catalogue
+from .catalogue import load_catalogue
+from .directory import plan_accepted
 from .data_files import load_toml
 from .vocabulary import load_vocabulary
 
@@ -102,10 +103,9 @@ def approach_reasons(ranker, query, name: str, rec, comp, language: str = "en") 
         pros.append(say("free_of_avoided", items=say.join([say.lower("avoid", q) for q in free_of])))
 
     # Words in common with its description.
-    if query.text is not None:
-        words_vec = ranker.text_encoder_.transformer_list[0][1]
-        overlap = words_vec.transform([prefs.free_text]).multiply(ranker.word_documents_[j]).toarray().ravel()
-        terms = words_vec.get_feature_names_out()
+    if query.words is not None:
+        overlap = query.words.multiply(ranker.word_documents_[j]).toarray().ravel()
+        terms = ranker.word_terms_
         top: list[int] = []
         for i in np.argsort(-overlap):
             if overlap[i] <= 0 or len(top) == MAX_ITEMS:
@@ -159,7 +159,7 @@ def provider_reasons(row, prefs, approach_rank: dict[str, int], place, max_dista
     if row.get("sliding_scale"):
         pros.append(say("sliding"))
     accepted = [plan for plan in (row.get("insurance") if row.get("insurance") is not None else [])
-                if any(fold(w) in fold(plan) or fold(plan) in fold(w) for w in prefs.insurance)]
+                if plan_accepted(plan, prefs.insurance)]
     if accepted:
         pros.append(say("accepts_plan", plans=say.join(accepted)))
     concerns = [n for n in prefs.needs if n in (row.get("concerns") if row.get("concerns") is not None else [])]

@@ -15,7 +15,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 from .approach_ranker import ApproachRanker
 from .catalogue import load_catalogue
 from .explanations import Sentences, provider_reasons
-from .catalogue import fold
+from .directory import plan_accepted
 from .geography import EARTH_RADIUS_KM, LocationError, resolve
 from .preferences import Preferences
 from .safety import check
@@ -118,23 +118,21 @@ class ProviderRanker:
     def plans_matching(self, wanted) -> list[int]:
         """Columns of the directory's plans that any wanted plan names (case- and accent-insensitive,
         either way round, so "EAP" finds "Employee assistance program (EAP)")."""
-        wanted = [fold(w) for w in wanted]
-        return [i for i, plan in enumerate(self.insurance_plans_) if any(w in fold(plan) or fold(plan) in w for w in wanted)]
+        return [i for i, plan in enumerate(self.insurance_plans_) if plan_accepted(plan, wanted)]
 
     @staticmethod
-    def filter_counts(masks: dict[str, np.ndarray], total: int) -> pd.DataFrame:
-        """How many providers each limit removed (in order) and how many would match without it."""
-        keep = np.ones(total, dtype=bool)
+    def filter_counts(masks: dict[str, np.ndarray], failed: np.ndarray) -> pd.DataFrame:
+        """How many providers each limit removed (in order) and how many would match without it.
+
+        `failed` counts, per provider, the limits it fails: a provider matches without limit L exactly
+        when it fails nothing, or fails L alone. So each figure is one pass, not one pass per pair."""
+        keep = np.ones(len(failed), dtype=bool)
         rows = []
-        names = list(masks)
-        for name in names:
+        for name, mask in masks.items():
             before = int(keep.sum())
-            keep &= masks[name]
-            others = np.ones(total, dtype=bool)
-            for other in names:
-                if other != name:
-                    others &= masks[other]
-            rows.append({"limit": name, "removed": before - int(keep.sum()), "matches_without_it": int(others.sum())})
+            keep &= mask
+            without = int(((failed == 0) | ((failed == 1) & ~mask)).sum())
+            rows.append({"limit": name, "removed": before - int(keep.sum()), "matches_without_it": without})
         return pd.DataFrame(rows, columns=["limit", "removed", "matches_without_it"])
 
     # ---- ranking ------------------------------------------------------------------------
@@ -158,9 +156,10 @@ class ProviderRanker:
 
         masks, distance, radius = self.limits(prefs, place, language)
         n = len(self.directory_)
-        keep = np.ones(n, dtype=bool)
+        failed = np.zeros(n, dtype=np.int8)
         for m in masks.values():
-            keep &= m
+            failed += ~m
+        keep = failed == 0
         rows = np.flatnonzero(keep)
 
         approach_fit = self.approaches_[rows].multiply(s).max(axis=1).toarray().ravel()
@@ -200,7 +199,7 @@ class ProviderRanker:
         out["reasons_for"] = [r[0] for r in reasons]
         out["reasons_against"] = [r[1] for r in reasons]
         out = out.reindex(columns=OUTPUT_COLUMNS).reset_index(drop=True)
-        out.attrs = {"crisis": safety.crisis, "warnings": warnings, "filter_counts": self.filter_counts(masks, n),
+        out.attrs = {"crisis": safety.crisis, "warnings": warnings, "filter_counts": self.filter_counts(masks, failed),
                      "total": n, "matched": int(keep.sum()), "place": place,
                      "radius_km": radius}
         return out

@@ -7,7 +7,7 @@ import sys
 import streamlit as st
 
 from recommender import ApproachRanker, ProviderRanker, load_catalogue, load_directory
-from recommender.geography import city_table
+from recommender.geography import suggest
 from recommender.index_store import load_indexed
 
 from .i18n import t
@@ -56,6 +56,4 @@ def default_providers():
 @st.cache_resource(show_spinner=False)
 def city_options(limit: int = 3000) -> list[str]:
     """Canadian and US cities, most populous first, for the city picker."""
-    table = city_table()
-    table = table[table["primary"] & table["country"].isin(["CA", "US"])]
-    return (table["city"] + ", " + table["region"] + ", " + table["country"]).drop_duplicates().head(limit).tolist()
+    return suggest("", limit)
