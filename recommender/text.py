@@ -60,6 +60,7 @@ class _Lexicon:
 
     def __init__(self, raw: dict):
         self.avoid_cues = [tuple(_tokens(c)) for c in raw["cues"]["avoid"]]
+        self.scope_words = frozenset(raw["cues"]["scope_words"])
         self.negate_cues = [tuple(_tokens(c)) for c in raw["cues"]["negate_need"]]
         breaks = sorted(raw["cues"]["clause_breaks"], key=len, reverse=True)
         self.clause_split = re.compile("|".join(re.escape(b) for b in breaks))
@@ -105,6 +106,15 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     return _Lexicon(load_toml("lexicon.toml"))
+
+
+def _in_scope(before: list[str], scope_words: frozenset[str]) -> list[str]:
+    """The words before a phrase, less the connecting words next to it ("digging into my"), so a cue
+    reaches the phrase across a verb phrase: "not digging into my childhood" is about childhood."""
+    end = len(before)
+    while end and (before[end - 1] in scope_words or (before[end - 1].endswith("ing") and len(before[end - 1]) > 4)):
+        end -= 1
+    return before[:end]
 
 
 def _has_cue(before: list[str], cues: list[tuple[str, ...]]) -> bool:
@@ -164,7 +174,8 @@ def read_text(description: str = "", wants_text: str = "", avoid_text: str = "")
                     for client in phrase.ids:
                         signals.add("clients", client, weight, quote)
                 else:
-                    negated = _has_cue(tokens[max(0, start - AVOID_CUE_WINDOW):start], lex.avoid_cues)
+                    negated = _has_cue(_in_scope(tokens[max(0, start - AVOID_CUE_WINDOW):start], lex.scope_words),
+                                       lex.avoid_cues)
                     if source == "avoid_text" or negated:
                         context = " ".join(tokens[max(0, start - AVOID_CUE_WINDOW):end + 1])
                         for q in phrase.ids:

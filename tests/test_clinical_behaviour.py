@@ -39,6 +39,8 @@ def test_wanting_concrete_tools_and_not_childhood_never_puts_attachment_based_th
         dict(client="self", description="I want concrete tools, I don't want to dwell on my childhood"),
         dict(client="self", needs=["fear_of_abandonment", "childhood_neglect"], wants=["concrete_tools"], avoid=["childhood_focus"]),
         dict(needs=["trust_issues"], wants_text="practical strategies", avoid_text="talking about my parents"),
+        dict(client="self", description="I'm always scared my partner will leave me. I want practical tools, "
+                                        "not digging into my childhood"),
     ]
     for prefs in cases:
         assert top(approach_ranker, **prefs).approach[0] != "Attachment-Based Therapy", prefs

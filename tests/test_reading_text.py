@@ -44,3 +44,10 @@ def test_french_everyday_phrases_are_read_too():
 
 def test_typo_tolerance_does_not_invent_needs_from_unrelated_words():
     assert read_text("depuis 3 mois je dors mal").needs == {}
+
+
+def test_a_cue_reaches_its_phrase_across_a_verb_phrase():
+    for words in ["I want practical tools, not digging into my childhood",
+                  "no more talking about my parents", "I'd hate going back over the past"]:
+        s = read_text(words)
+        assert "childhood_focus" in s.avoid and "childhood_focus" not in s.wants, words
