@@ -106,10 +106,15 @@ def approach_reasons(ranker, query, name: str, rec, comp, language: str = "en") 
     if query.words is not None:
         overlap = query.words.multiply(ranker.word_documents_[j]).toarray().ravel()
         terms = ranker.word_terms_
+        # Words the person used to say what they do not want ("not digging into my childhood") are no
+        # reason in favour, even though they overlap with the description.
+        refused = signals.refused_words
         top: list[int] = []
         for i in np.argsort(-overlap):
             if overlap[i] <= 0 or len(top) == MAX_ITEMS:
                 break
+            if set(terms[i].split()) & refused:   # e.g. "childhood" in "not digging into my childhood"
+                continue
             if not any(terms[i] in terms[k] or terms[k] in terms[i] for k in top):
                 top.append(i)
         if top:

@@ -32,6 +32,7 @@ class TextSignals:
     avoid: dict[str, float] = field(default_factory=dict)
     clients: dict[str, float] = field(default_factory=dict)
     quotes: dict[tuple[str, str], str] = field(default_factory=dict)   # (kind, id) -> words typed
+    refused_words: set[str] = field(default_factory=set)   # the words of phrases read as things to avoid
 
     def add(self, kind: str, concept: str, weight: float, quote: str) -> None:
         bucket: dict[str, float] = getattr(self, kind)
@@ -178,6 +179,7 @@ def read_text(description: str = "", wants_text: str = "", avoid_text: str = "")
                                        lex.avoid_cues)
                     if source == "avoid_text" or negated:
                         context = " ".join(tokens[max(0, start - AVOID_CUE_WINDOW):end + 1])
+                        signals.refused_words.update(tokens[start:end + 1])
                         for q in phrase.ids:
                             signals.add("avoid", q, weight, context)
                     else:

@@ -76,3 +76,14 @@ def test_every_result_explains_itself_in_plain_words(approach_ranker):
     assert any("homework" in r.lower() for r in gottman.reasons_against)
     individual = result[result.approach == "Existential Therapy"].iloc[0]
     assert any("couples" in r for r in individual.reasons_against)
+
+
+def test_words_used_to_refuse_something_are_not_shown_as_reasons_in_favour(approach_ranker):
+    result = top(approach_ranker, client="self",
+                 description="I'm always scared my partner will leave me. I want practical tools, not digging into my childhood")
+    schema = result[result.approach == "Schema Therapy"].iloc[0]
+    assert not any("childhood" in r for r in schema.reasons_for)
+    assert any("not digging into my childhood" in r for r in schema.reasons_against)
+    no_comma = top(approach_ranker, client="self", description="I want practical tools not digging into my childhood")
+    cbt = no_comma[no_comma.approach == "Cognitive Behavioral Therapy (CBT)"].iloc[0]
+    assert any("practical" in r or "tools" in r for r in cbt.reasons_for if r.startswith("Your words"))
